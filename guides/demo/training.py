@@ -1,0 +1,327 @@
+"""The demo training modules and their sessions (days relative to when the demo is loaded)."""
+
+from guides.demo.blocks import lesson
+
+#: Each session: (days from now, start hour, length in hours, venue or "" for online, places left)
+MODULES = [
+    {
+        "slug": "social-value-essentials",
+        "title": "Social value essentials for buyers and suppliers",
+        "summary": "A short webinar on what social value means in Greater Manchester, how "
+        "buyers score it and how suppliers can answer well.",
+        "level": "introductory",
+        "format": "webinar",
+        "duration_minutes": 90,
+        "duration_note": "",
+        "needs": ["tendering", "impact-measurement"],
+        "stages": ["growing", "established"],
+        "types": ["public-body", "private-business", "social-enterprise"],
+        "areas": ["national"],
+        "sectors": ["public", "private", "vcse"],
+        "tags": ["social value", "procurement"],
+        "owner": "social-value-learning",
+        "trainer_need": "tendering",
+        "outcomes": [
+            "Explain what social value is and why public bodies must consider it",
+            "Recognise a specific, measurable social value commitment",
+            "Find the local priorities a buyer is likely to ask about",
+        ],
+        "prerequisites": "",
+        "lessons": [
+            lesson(
+                "What counts as social value",
+                25,
+                "Economic, social and environmental value, with local examples.",
+                "Social value is the extra benefit a contract brings to an area. We look at "
+                "jobs, spending with local suppliers, volunteering and carbon reduction.",
+            ),
+            lesson(
+                "How buyers score it",
+                30,
+                "Weightings, evaluation questions and what evaluators look for.",
+                "Most councils weight social value at 10% or more of the total score. We walk "
+                "through a real-looking evaluation grid and score two sample answers.",
+            ),
+            lesson(
+                "Answering well",
+                35,
+                "Turning good intentions into commitments you can deliver and report.",
+                "Participants rewrite a weak commitment into a strong one and agree how it "
+                "would be measured.",
+            ),
+        ],
+        "sessions": [(-20, 10, 1.5, "", 0), (9, 10, 1.5, "", 42), (37, 14, 1.5, "", 60)],
+    },
+    {
+        "slug": "bid-writing-workshop",
+        "title": "Bid-writing workshop: winning your first public contract",
+        "summary": "A hands-on day for small social businesses ready to bid: reading a tender, "
+        "planning answers and writing the ones that score most.",
+        "level": "intermediate",
+        "format": "workshop",
+        "duration_minutes": 360,
+        "duration_note": "one day, with lunch",
+        "needs": ["tendering", "skills-training"],
+        "stages": ["growing"],
+        "types": ["social-enterprise", "cic", "co-operative", "charity"],
+        "areas": ["gm-wide"],
+        "sectors": ["vcse"],
+        "tags": ["tenders", "bid writing"],
+        "owner": "social-value-learning",
+        "trainer_need": "tendering",
+        "outcomes": [
+            "Decide quickly whether a tender is worth bidding for",
+            "Plan a bid so the most words go to the highest-scoring questions",
+            "Write a method statement backed by evidence",
+            "Price a contract to cover its full costs",
+        ],
+        "prerequisites": "<p>Bring a recent tender you are interested in, or use one of ours. "
+        "You should have read our guide to bidding for public sector contracts.</p>",
+        "lessons": [
+            lesson(
+                "Reading a tender pack",
+                60,
+                "Where the scoring, the deal-breakers and the deadlines hide.",
+                "We take apart a demo tender pack together and list every question and its "
+                "weighting.",
+            ),
+            lesson(
+                "Bid or no bid",
+                45,
+                "A quick, honest decision using a one-page checklist.",
+                "Groups use the checklist on three opportunities and compare their decisions.",
+            ),
+            lesson(
+                "Writing answers that score",
+                150,
+                "Structure, evidence and plain English.",
+                "Each participant drafts one answer and gets feedback from a former evaluator.",
+            ),
+            lesson(
+                "Pricing",
+                60,
+                "Full cost recovery without pricing yourself out.",
+                "A worked example shows how to include overheads and management time.",
+            ),
+        ],
+        "sessions": [
+            (-45, 9, 6, "Ancoats Community Rooms (demo), 12 Example Street, Manchester M4 0ZZ", 0),
+            (23, 9, 6, "Ancoats Community Rooms (demo), 12 Example Street, Manchester M4 0ZZ", 8),
+            (66, 9, 6, "Town Hall Annexe (demo), 3 Sample Square, Bury BL9 0ZZ", 16),
+        ],
+    },
+    {
+        "slug": "start-up-bootcamp",
+        "title": "Start-up bootcamp: from idea to trading social business",
+        "summary": "Four weekly evening sessions for people with an idea: testing it, choosing "
+        "a structure, finding first customers and money to start.",
+        "level": "introductory",
+        "format": "course",
+        "duration_minutes": 600,
+        "duration_note": "over four weekly evening sessions",
+        "needs": ["starting-up", "legal-structure", "funding", "marketing"],
+        "stages": ["exploring", "starting"],
+        "types": ["not-sure", "social-enterprise", "community-business"],
+        "areas": ["oldham", "rochdale", "tameside"],
+        "sectors": ["vcse"],
+        "tags": ["first steps", "business planning"],
+        "owner": "community-business-trust",
+        "trainer_need": "starting-up",
+        "outcomes": [
+            "Describe the need your idea meets and who will pay for it",
+            "Choose a legal structure that fits how you want to own and run it",
+            "Build a simple first-year budget",
+            "Plan how to win your first ten customers",
+        ],
+        "prerequisites": "<p>Nothing but an idea. Bring a notebook.</p>",
+        "lessons": [
+            lesson(
+                "Testing the idea",
+                150,
+                "Talking to customers before spending money.",
+                "Participants plan ten conversations and agree what to ask.",
+            ),
+            lesson(
+                "Structures and ownership",
+                150,
+                "CICs, co-operatives, societies, charities.",
+                "A plain comparison, with a decision exercise on your own idea.",
+            ),
+            lesson(
+                "Money in, money out",
+                150,
+                "A first-year budget and where start-up money comes from.",
+                "We build a budget together and look at small grants, "
+                "community shares and start-up loans.",
+            ),
+            lesson(
+                "First customers",
+                150,
+                "Marketing on a shoestring.",
+                "Each participant leaves with a one-page plan for their first customers.",
+            ),
+        ],
+        "sessions": [
+            (-30, 18, 2.5, "Oldham Enterprise Hub (demo), 7 Fictional Road, Oldham OL1 0ZZ", 0),
+            (12, 18, 2.5, "Oldham Enterprise Hub (demo), 7 Fictional Road, Oldham OL1 0ZZ", 5),
+            (54, 18, 2.5, "Rochdale Pioneers Room (demo), 1 Toad Lane Demo, Rochdale OL12 0ZZ", 14),
+        ],
+    },
+    {
+        "slug": "board-skills-for-directors-and-trustees",
+        "title": "Board skills for directors and trustees",
+        "summary": "A half-day workshop for new and existing board members of social "
+        "businesses: duties, finance, risk and running good meetings.",
+        "level": "intermediate",
+        "format": "workshop",
+        "duration_minutes": 210,
+        "duration_note": "",
+        "needs": ["governance", "skills-training"],
+        "stages": ["starting", "growing", "established"],
+        "types": ["cic", "charity", "co-operative", "community-benefit-society", "mutual"],
+        "areas": ["bolton", "wigan", "salford"],
+        "sectors": ["vcse"],
+        "tags": ["boards", "trustees"],
+        "owner": "community-business-trust",
+        "trainer_need": "governance",
+        "outcomes": [
+            "Explain the legal duties of a director or trustee",
+            "Read management accounts and ask the right questions",
+            "Run a board meeting that ends with clear decisions",
+        ],
+        "prerequisites": "<p>You are on, or about to join, the board of a social business.</p>",
+        "lessons": [
+            lesson(
+                "Duties and responsibilities",
+                60,
+                "What the law expects of you.",
+                "Using short scenarios, we look at conflicts of interest and solvency.",
+            ),
+            lesson(
+                "Reading the numbers",
+                75,
+                "Management accounts without fear.",
+                "A demo set of accounts with three warning signs to spot.",
+            ),
+            lesson(
+                "Meetings that work",
+                75,
+                "Agendas, papers, minutes and decisions.",
+                "We rewrite a rambling agenda into one that asks for decisions.",
+            ),
+        ],
+        "sessions": [
+            (
+                -10,
+                13,
+                3.5,
+                "Bolton Social Enterprise Centre (demo), 5 Mock Lane, Bolton BL1 0ZZ",
+                0,
+            ),
+            (30, 13, 3.5, "Wigan Pier Quarter Rooms (demo), 9 Test Wharf, Wigan WN3 0ZZ", 12),
+        ],
+    },
+    {
+        "slug": "measuring-impact-self-paced",
+        "title": "Measuring impact: a self-paced introduction",
+        "summary": "Work through five short lessons at your own pace and finish with a simple "
+        "impact plan for your organisation.",
+        "level": "introductory",
+        "format": "self-paced",
+        "duration_minutes": 150,
+        "duration_note": "at your own pace",
+        "needs": ["impact-measurement"],
+        "stages": ["starting", "growing", "established"],
+        "types": ["social-enterprise", "cic", "charity", "community-business"],
+        "areas": ["national"],
+        "sectors": ["vcse"],
+        "tags": ["impact", "theory of change"],
+        "owner": "social-value-learning",
+        "trainer_need": "impact-measurement",
+        "outcomes": [
+            "Write a one-page theory of change",
+            "Choose three measures that matter to you and your funders",
+            "Plan how to collect evidence as part of everyday work",
+        ],
+        "prerequisites": "",
+        "lessons": [
+            lesson(
+                "Why measure?",
+                20,
+                "Learning, proving and improving.",
+                "Three reasons to measure, and the trap of measuring everything.",
+            ),
+            lesson(
+                "Your theory of change",
+                40,
+                "From activity to long-term change.",
+                "A template and a worked example from a demo community café.",
+            ),
+            lesson(
+                "Choosing measures",
+                30,
+                "Outputs, outcomes and what funders ask for.",
+                "Sort a list of measures into the ones worth keeping.",
+            ),
+            lesson(
+                "Collecting evidence",
+                30,
+                "Forms, registers, stories and follow-ups.",
+                "Light-touch tools you can start using next week.",
+            ),
+            lesson(
+                "Reporting",
+                30,
+                "Telling the story with numbers and voices.",
+                "A one-page impact report you can adapt.",
+            ),
+        ],
+        "sessions": [(16, 12, 1, "", None)],
+    },
+    {
+        "slug": "employee-ownership-for-business-owners",
+        "title": "Employee ownership for business owners",
+        "summary": "A webinar for owners of private businesses thinking about succession: how "
+        "selling to an employee ownership trust or a co-operative works.",
+        "level": "advanced",
+        "format": "webinar",
+        "duration_minutes": 120,
+        "duration_note": "",
+        "needs": ["employee-ownership", "legal-advice"],
+        "stages": ["changing-ownership"],
+        "types": ["private-business", "employee-owned", "co-operative"],
+        "areas": ["stockport", "trafford", "manchester"],
+        "sectors": ["private"],
+        "tags": ["employee ownership", "succession"],
+        "owner": "eo-advisers-north",
+        "trainer_need": "employee-ownership",
+        "outcomes": [
+            "Compare a trade sale, an employee ownership trust and a co-operative conversion",
+            "Outline how a sale to an employee ownership trust is financed",
+            "List the advisers you will need and what each does",
+        ],
+        "prerequisites": "<p>You own or co-own a trading business with at least five "
+        "employees.</p>",
+        "lessons": [
+            lesson(
+                "Succession options",
+                30,
+                "Trade sale, management buy-out, employee ownership.",
+                "The pros and cons of each, for you and your staff.",
+            ),
+            lesson(
+                "How an EOT sale works",
+                50,
+                "Valuation, trust, financing and tax.",
+                "A worked example of a demo engineering firm in Stockport.",
+            ),
+            lesson(
+                "Making ownership real",
+                40,
+                "Engaging employees after the sale.",
+                "Employee councils, information sharing and training.",
+            ),
+        ],
+        "sessions": [(-3, 9, 2, "", 0), (19, 9, 2, "", 25), (80, 9, 2, "", 40)],
+    },
+]
