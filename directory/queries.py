@@ -1,0 +1,230 @@
+"""Queries behind the directory: the filtered list, a provider's page and its related content."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from directory.languages import LANGUAGES
+from directory.models import Cost, DeliveryMode, ProviderPage
+from portal.listing import Listing, build_listing, vocabulary_choices
+from portal.models import PageFacet
+from portal.vocabulary import labels
+
+#: The facets the directory filters by, in the order they are shown.
+DIRECTORY_PARAMS = ("need", "stage", "type", "area", "mode", "cost", "lang")
+#: Best-match search keeps this many top results; enough for anyone reading a list.
+MAX_SEARCH_RESULTS = 1000
+MAX_QUERY_LENGTH = 200
+PER_PAGE = 20
+
+
+def directory_choices() -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    """Every filter of the directory with its heading and (value, label) pairs."""
+    choices = vocabulary_choices(["need", "stage", "type", "area"])
+    choices["mode"] = (_("How they work"), [(m.value, str(m.label)) for m in DeliveryMode])
+    choices["cost"] = (_("Cost"), [(c.value, str(c.label)) for c in Cost])
+    choices["lang"] = (_("Languages spoken"), list(LANGUAGES.items()))
+    return choices
+
+
+def clean_query(raw: str | None) -> str:
+    """A search query safe to hand to the search backend: printable, single-spaced, bounded."""
+    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def providers_in(index: Page | None = None, *, locale: Locale | None = None) -> QuerySet:
+    """Live providers under ``index`` (or anywhere in ``locale``)."""
+    queryset = ProviderPage.objects.live()
+    if index is not None:
+        queryset = queryset.descendant_of(index)
+    elif locale is not None:
+        queryset = queryset.filter(locale=locale)
+    return queryset
+
+
+def search_ids(queryset: QuerySet, query: str, *, limit: int = MAX_SEARCH_RESULTS) -> list[int]:
+    """Ids of the providers in ``queryset`` matching ``query``, best match first.
+
+    ``queryset`` may only be filtered on the page's search filter fields (live, path, locale),
+    so the same call works with the database backend and with Elasticsearch.
+    """
+    results = queryset.only("pk").search(query, operator="and", order_by_relevance=True)
+    return [page.pk for page in results[:limit]]
+
+
+def _ordered(queryset: QuerySet, ids: list[int]) -> QuerySet:
+    ranking = Case(
+        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)],
+        output_field=IntegerField(),
+    )
+    return queryset.filter(pk__in=ids).annotate(match_rank=ranking).order_by("match_rank")
+
+
+@dataclass
+class ResultCard:
+    """What the list shows about one provider, worked out without a query per result."""
+
+    page: ProviderPage
+    needs: list[str] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)
+    modes: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    cost: str = ""
+    #: "All of Greater Manchester" or "National" when the provider serves everywhere.
+    reach: str = ""
+
+
+def result_cards(pages: list[ProviderPage]) -> list[ResultCard]:
+    """Cards for a page of results, from one query on the facet table."""
+    rows = PageFacet.objects.filter(
+        page_id__in=[p.pk for p in pages],
+        param__in=("need", "area", "mode", "cost", "lang"),
+        implied=False,
+    ).values_list("page_id", "param", "value")
+    chosen: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for page_id, param, value in rows:
+        chosen[page_id][param].append(value)
+    need_labels, area_labels = labels("need"), labels("area")
+    mode_labels = {m.value: str(m.label) for m in DeliveryMode}
+    cost_labels = {c.value: str(c.label) for c in Cost}
+    reach_labels = {"gm-wide": _("Serves all of Greater Manchester"), "national": _("National")}
+    cards = []
+    for page in pages:
+        facets = chosen.get(page.pk, {})
+        areas = facets.get("area", [])
+        reach = next((reach_labels[a] for a in ("gm-wide", "national") if a in areas), "")
+        cards.append(
+            ResultCard(
+                page=page,
+                needs=sorted(need_labels.get(v, v) for v in facets.get("need", [])),
+                areas=sorted(area_labels.get(v, v) for v in areas),
+                modes=[mode_labels[m] for m in mode_labels if m in facets.get("mode", [])],
+                languages=[LANGUAGES.get(v, v) for v in facets.get("lang", []) if v != "en"],
+                cost=next((cost_labels.get(v, v) for v in facets.get("cost", [])), ""),
+                reach=reach,
+            )
+        )
+    return cards
+
+
+def provider_listing(*, request, index: Page) -> Listing:
+    """The directory list for ``request.GET``: filters with counts, search, sort and a page."""
+    query = clean_query(request.GET.get("q"))
+    base = providers_in(index)
+    sort = request.GET.get("sort", "")
+    if query:
+        ids = search_ids(base, query)
+        queryset = _ordered(base, ids) if sort != "name" else base.filter(pk__in=ids)
+        sort = sort if sort == "name" else "relevance"
+    else:
+        queryset = base
+        sort = "name"
+    if sort == "name":
+        queryset = queryset.order_by("title", "pk")
+    choices = directory_choices()
+    listing = build_listing(
+        request,
+        queryset,
+        choices=choices,
+        per_page=PER_PAGE,
+        extra={"q": query, "sort": sort if query else ""},
+    )
+    # Forty languages would bury the other filters; show those someone speaks or has chosen.
+    for position, group in enumerate(listing.groups):
+        if group.param == "lang":
+            options = tuple(o for o in group.options if o.count or o.selected)
+            listing.groups[position] = type(group)(group.param, group.label, options)
+    listing.query = query
+    listing.sort = sort
+    listing.cards = result_cards(list(listing.page.object_list))
+    return listing
+
+
+# -- A provider's own page ------------------------------------------------------------------
+
+
+def _model(label: str):
+    """A model of another app by "app.Model", or None while that app does not define it."""
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+
+
+def _has_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - any missing field means "not available yet"
+        return False
+    return True
+
+
+def owned_guides(*, page: ProviderPage, limit: int = 10) -> list[Page]:
+    """Live guides and modules owned by the same partner organisation as the provider."""
+    if not page.owner_organisation_id:
+        return []
+    found: list[Page] = []
+    for label in ("guides.GuidePage", "guides.TrainingModulePage"):
+        model = _model(label)
+        if model is None or not _has_field(model, "owner_organisation"):
+            continue
+        found.extend(
+            model.objects.live()
+            .filter(owner_organisation_id=page.owner_organisation_id, locale_id=page.locale_id)
+            .order_by("title")[:limit]
+        )
+    return found[:limit]
+
+
+def trained_modules(*, page: ProviderPage, limit: int = 10) -> list[Page]:
+    """Live training modules this provider delivers (the modules' trainer field)."""
+    model = _model("guides.TrainingModulePage")
+    if model is None:
+        return []
+    for candidate in model._meta.get_fields():
+        if (
+            candidate.is_relation
+            and not candidate.auto_created
+            and candidate.many_to_one
+            and candidate.related_model is ProviderPage
+        ):
+            return list(
+                model.objects.live().filter(**{candidate.name: page}).order_by("title")[:limit]
+            )
+    return []
+
+
+def helped_case_studies(*, page: ProviderPage, limit: int = 10) -> list[Page]:
+    """Live case studies that name this provider among those that helped."""
+    model = _model("casestudies.CaseStudyPage")
+    if model is None or not hasattr(page, "case_studies"):
+        return []
+    related = page.case_studies.all()
+    if related.model is not model:
+        return []
+    return list(related.filter(live=True).order_by("title")[:limit])
+
+
+def provider_detail(*, page: ProviderPage, request) -> dict:
+    """Everything a provider's page shows besides its own fields."""
+    from directory.forms import ProblemReportForm
+
+    need_notes = {note.need_id: note.note for note in page.need_notes.all()}
+    needs = [(need, need_notes.get(need.pk, "")) for need in page.needs.all()]
+    return {
+        "needs_with_notes": needs,
+        "modes": [str(DeliveryMode(m).label) for m in page.delivery_modes],
+        "languages": [LANGUAGES[code] for code in page.language_codes],
+        "owned_guides": owned_guides(page=page),
+        "trained_modules": trained_modules(page=page),
+        "case_studies": helped_case_studies(page=page),
+        "report_form": ProblemReportForm(),
+        "reported": request.GET.get("reported") == "1",
+    }
