@@ -1,0 +1,4 @@
+from .counts import DemandCount
+from .pages import FindSupportPage
+
+__all__ = ["DemandCount", "FindSupportPage"]
