@@ -188,14 +188,35 @@ def test_review_report_and_reminders_cover_overdue_and_due_soon_pages(
     assert old.title in message.body and soon.title in message.body
 
 
+@pytest.mark.parametrize("kind", ["guide", "module", "provider"])
 @pytest.mark.django_db
-def test_pages_far_past_review_are_marked_possibly_out_of_date(section, alpha):
-    page = ProviderPage(
-        title="x", slug="x", summary="x", last_reviewed=TODAY - datetime.timedelta(days=365 + 200)
-    )
-    assert page.review_overdue and page.possibly_out_of_date
-    page.last_reviewed = TODAY - datetime.timedelta(days=365 + 20)
-    assert page.review_overdue and not page.possibly_out_of_date
+def test_public_pages_far_past_review_warn_that_they_may_be_out_of_date(client, section, kind):
+    from guides.models import GuideIndexPage, TrainingIndexPage
+    from tests.content_factories import make_guide, make_module
+
+    long_ago = TODAY - datetime.timedelta(days=365 + 200)  # review due ~6.5 months ago
+    a_while_ago = TODAY - datetime.timedelta(days=365 + 20)  # overdue, but only just
+    pages = []
+    for n, reviewed in enumerate((long_ago, a_while_ago)):
+        if kind == "guide":
+            page = make_guide(section(GuideIndexPage), last_reviewed=reviewed)
+        elif kind == "module":
+            page = make_module(section(TrainingIndexPage), last_reviewed=reviewed)
+        else:
+            page = _publish(
+                section(DirectoryIndexPage),
+                ProviderPage(
+                    title=f"Provider {n}",
+                    slug=f"provider-{n}",
+                    summary="Help.",
+                    last_reviewed=reviewed,
+                ),
+            )
+        pages.append(client.get(page.url).content.decode())
+    stale, recent = pages
+    assert "may be out of date" in stale or "may have changed" in stale
+    assert "may be out of date" not in recent and "may have changed" not in recent
+    assert f"{long_ago.day} {long_ago:%B %Y}" in stale  # the "last reviewed" date is shown
 
 
 @pytest.mark.django_db
