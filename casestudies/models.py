@@ -202,11 +202,13 @@ class CaseStudyPage(FacetIndexMixin, ReviewMixin, OwnerMixin, ShareImageMixin, P
     search_fields = [
         *Page.search_fields,
         index.SearchField("organisation_name", boost=2),
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1.5),
         index.SearchField("challenge"),
         index.SearchField("approach"),
         index.SearchField("results"),
         index.AutocompleteField("organisation_name"),
+        index.RelatedFields("providers", [index.SearchField("title")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
     ]
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]

@@ -228,11 +228,13 @@ class ProviderPage(
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1.5),
         index.SearchField("description"),
         index.SearchField("eligibility"),
         index.AutocompleteField("summary"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("needs", [index.SearchField("label")]),
+        index.RelatedFields("areas", [index.SearchField("label")]),
     ]
 
     parent_page_types = ["directory.DirectoryIndexPage"]

@@ -92,8 +92,10 @@ class GuidePage(VocabularyMixin, ReviewMixin, OwnerMixin, ShareImageMixin, Page)
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1.5),
         index.SearchField("body"),
+        index.RelatedFields("needs", [index.SearchField("label")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.AutocompleteField("summary"),
     ]
 

@@ -138,8 +138,11 @@ class TrainingModulePage(VocabularyMixin, ReviewMixin, OwnerMixin, ShareImageMix
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("outcomes"),
         index.SearchField("lessons"),
+        index.RelatedFields("needs", [index.SearchField("label")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.AutocompleteField("summary"),
         index.FilterField("level"),
         index.FilterField("format"),
