@@ -298,3 +298,27 @@ def test_approver_sees_what_changed(client, partner, hub_editor, listing):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Changed by the partner" in html and "Free advice." in html
+
+
+@pytest.mark.django_db
+def test_overdue_report_and_reminders_work_on_the_demo_content(client, admin_user):
+    call_command("load_demo_content", stdout=io.StringIO())
+    overdue = [
+        p for p in ProviderPage.objects.filter(locale__language_code="en") if p.review_overdue
+    ]
+    assert overdue, "the demo directory has entries whose review date has passed"
+    stale = overdue[0]
+
+    client.force_login(admin_user)
+    report = client.get("/admin/reviews/").content.decode()
+    assert stale.title in report
+    assert stale.owner_organisation is None or stale.owner_organisation.name in report
+    csv_export = client.get("/admin/reviews/?format=csv").content.decode()
+    assert stale.title in csv_export
+
+    out = io.StringIO()
+    call_command("send_review_reminders", stdout=out)
+    assert mail.outbox, out.getvalue()
+    reminder = next(m for m in mail.outbox if stale.title in m.body)
+    if stale.owner_organisation:
+        assert stale.owner_organisation.contact_email in reminder.to
