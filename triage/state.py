@@ -15,6 +15,8 @@ from triage.journey import Walk, walk
 from triage.questionnaire import FACET_PARAMS, Questionnaire
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+#: The ``?campaign=`` tag a short link or campaign page adds; anything else is ignored.
+CAMPAIGN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 MAX_SKIPS = 20
 
 
@@ -46,6 +48,8 @@ class Journey:
     skipped: tuple[str, ...]
     step: str
     messages: list[str] = field(default_factory=list)
+    #: The campaign the visitor arrived from, carried to the plan so completions are counted.
+    campaign: str = ""
 
     @property
     def answers(self) -> dict[str, tuple[str, ...]]:
@@ -97,18 +101,34 @@ def read_journey(params, questionnaire: Questionnaire, *, language: str | None =
         skipped=tuple(k for k in skipped if result.index(k) is not None),
         step=step,
         messages=messages,
+        campaign=read_campaign(params),
     )
+
+
+def read_campaign(params) -> str:
+    """The journey's campaign tag, or '' when the link has none that could be one.
+
+    A tag that does not look like a campaign slug is dropped without a message: it tells the
+    visitor nothing about their answers.
+    """
+    for raw in params.getlist("campaign")[:5]:
+        if CAMPAIGN_PATTERN.match(raw):
+            return raw
+    return ""
 
 
 def query(
     answers: Mapping[str, Sequence[str]],
     *,
     skipped: Sequence[str] = (),
+    campaign: str = "",
     **extra: str | None,
 ) -> str:
-    """A query string holding the answers (in vocabulary order), skips and extra state."""
+    """A query string holding the answers (in vocabulary order), skips, campaign and extras."""
     pairs = [(p, v) for p in FACET_PARAMS for v in answers.get(p, ())]
     pairs += [("skip", key) for key in skipped]
+    if campaign:
+        pairs.append(("campaign", campaign))
     pairs += [(k, v) for k, v in extra.items() if v]
     return urlencode(pairs)
 

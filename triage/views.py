@@ -33,12 +33,21 @@ def _labels() -> dict[str, dict[str, str]]:
     return {param: {t.slug: t.label for t in terms.get(param, ())} for param in FACET_PARAMS}
 
 
-def step_url(page, journey_answers, skipped, key: str, request=None) -> str:
-    return with_query(page.get_url(request), query(journey_answers, skipped=skipped, step=key))
+def step_url(page, journey_answers, skipped, key: str, request=None, *, campaign="") -> str:
+    return with_query(
+        page.get_url(request), query(journey_answers, skipped=skipped, campaign=campaign, step=key)
+    )
 
 
-def plan_url(page, answers, skipped=(), request=None, **extra) -> str:
-    return with_query(page.plan_url(request), query(answers, skipped=skipped, **extra))
+def plan_url(page, answers, skipped=(), request=None, *, campaign="", **extra) -> str:
+    return with_query(
+        page.plan_url(request), query(answers, skipped=skipped, campaign=campaign, **extra)
+    )
+
+
+def start_url(page, journey: Journey, request=None) -> str:
+    """The questionnaire's first page; a campaign visitor starting again stays in the campaign."""
+    return with_query(page.get_url(request), query({}, campaign=journey.campaign))
 
 
 def your_answers(page, journey: Journey, request, *, current: str = "") -> list[dict]:
@@ -52,7 +61,12 @@ def your_answers(page, journey: Journey, request, *, current: str = "") -> list[
                 "question": step.question.text,
                 "answers": [a.label for a in step.chosen] or [_("Skipped")],
                 "change_url": step_url(
-                    page, journey.answers, journey.skipped, step.question.key, request
+                    page,
+                    journey.answers,
+                    journey.skipped,
+                    step.question.key,
+                    request,
+                    campaign=journey.campaign,
                 ),
                 "key": step.question.key,
             }
@@ -76,6 +90,8 @@ def render_step(page, request, journey: Journey, step: Step, *, error: bool = Fa
         (p, v) for p in FACET_PARAMS for v in journey.answers.get(p, ()) if (p, v) not in mine
     ]
     hidden += [("skip", key) for key in journey.skipped if key != question.key]
+    if journey.campaign:
+        hidden.append(("campaign", journey.campaign))
     if step.answered:
         hidden.append(("changing", "1"))
     number = journey.walk.index(question.key)
@@ -92,9 +108,11 @@ def render_step(page, request, journey: Journey, step: Step, *, error: bool = Fa
     ]
     if number:
         previous = journey.walk.steps[number - 1].question.key
-        back_url = step_url(page, journey.answers, journey.skipped, previous, request)
+        back_url = step_url(
+            page, journey.answers, journey.skipped, previous, request, campaign=journey.campaign
+        )
     else:
-        back_url = page.get_url(request)
+        back_url = start_url(page, journey, request)
     messages = list(journey.messages)
     if step.contradictory:
         messages.append(
@@ -119,9 +137,12 @@ def render_step(page, request, journey: Journey, step: Step, *, error: bool = Fa
             "position": number + 1,
             "total": len(journey.walk.steps),
             "back_url": back_url,
-            "start_url": page.get_url(request),
+            "form_action": page.get_url(request),
+            "start_url": start_url(page, journey, request),
             "your_answers": your_answers(page, journey, request, current=question.key),
-            "plan_url": plan_url(page, journey.answers, journey.skipped, request)
+            "plan_url": plan_url(
+                page, journey.answers, journey.skipped, request, campaign=journey.campaign
+            )
             if journey.walk.complete
             else "",
             "noindex": True,
@@ -141,7 +162,14 @@ def serve_step(page, request):
     walked = journey.walk
     if not journey.step and not journey.answers and not journey.skipped:
         if not journey.messages:
-            return page.render(request, context_overrides={"first_step": walked.steps[0]})
+            first = walked.steps[0].question.key
+            return page.render(
+                request,
+                context_overrides={
+                    "first_step": walked.steps[0],
+                    "first_step_query": query({}, campaign=journey.campaign, step=first),
+                },
+            )
         return render_step(page, request, journey, walked.steps[0])
     step = walked.step(journey.step) if journey.step else None
     if step is not None and walked.reachable(journey.step):
@@ -158,7 +186,9 @@ def serve_step(page, request):
             journey.messages.append(_("Please answer this question first."))
     if walked.frontier is not None:
         return render_step(page, request, journey, walked.frontier)
-    return HttpResponseRedirect(plan_url(page, journey.answers, journey.skipped, request))
+    return HttpResponseRedirect(
+        plan_url(page, journey.answers, journey.skipped, request, campaign=journey.campaign)
+    )
 
 
 def _handle_answer(page, request, journey: Journey):
@@ -167,12 +197,19 @@ def _handle_answer(page, request, journey: Journey):
     if question is None or journey.walk.index(question.key) is None:
         target = journey.walk.frontier
         if target is None:
-            return HttpResponseRedirect(plan_url(page, journey.answers, journey.skipped, request))
+            return HttpResponseRedirect(
+                plan_url(page, journey.answers, journey.skipped, request, campaign=journey.campaign)
+            )
         return HttpResponseRedirect(
             with_query(
                 page.get_url(request),
-                query(journey.answers, skipped=journey.skipped, step=target.question.key)
-                + "&notice=changed",
+                query(
+                    journey.answers,
+                    skipped=journey.skipped,
+                    campaign=journey.campaign,
+                    step=target.question.key,
+                    notice="changed",
+                ),
             )
         )
     skip = request.GET.get("action") == "skip" and question.allow_skip
@@ -202,13 +239,40 @@ def _handle_answer(page, request, journey: Journey):
     after = walk(questionnaire, answers, skipped=skipped)
     if after.frontier is None:
         if not request.GET.get("changing"):
-            from triage.counting import record_journey
-
-            record_journey(questionnaire_id=page.pk, answers=answers)
-        return HttpResponseRedirect(plan_url(page, answers, skipped, request))
+            _count_completion(page, answers, campaign=journey.campaign)
+        return HttpResponseRedirect(
+            plan_url(page, answers, skipped, request, campaign=journey.campaign)
+        )
     return HttpResponseRedirect(
-        step_url(page, answers, skipped, after.frontier.question.key, request)
+        step_url(
+            page, answers, skipped, after.frontier.question.key, request, campaign=journey.campaign
+        )
     )
+
+
+def _count_completion(page, answers, *, campaign: str) -> None:
+    """Count the finished journey, then tell the rest of the site (campaigns count their own).
+
+    The visitor gets their plan even if a campaign counter fails, so receivers' errors are
+    logged rather than raised.
+    """
+    from django.apps import apps
+
+    from triage.counting import record_journey
+
+    record_journey(questionnaire_id=page.pk, answers=answers)
+    if not apps.is_installed("campaigns"):
+        return
+    from campaigns.signals import journey_completed
+
+    for receiver, result in journey_completed.send_robust(
+        sender=type(page),
+        questionnaire_id=page.pk,
+        answers={p: list(v) for p, v in answers.items()},
+        campaign=campaign,
+    ):
+        if isinstance(result, Exception):
+            logger.error("A journey_completed receiver failed: %r", receiver, exc_info=result)
 
 
 def serve_plan(page, request):
@@ -222,7 +286,7 @@ def serve_plan(page, request):
                 JsonResponse(
                     {
                         "error": _("No answers were understood. Start the questionnaire."),
-                        "start_url": request.build_absolute_uri(page.get_url(request)),
+                        "start_url": request.build_absolute_uri(start_url(page, journey, request)),
                         "answers": {},
                         "items": [],
                     },
@@ -231,7 +295,10 @@ def serve_plan(page, request):
             )
         first = page.questionnaire.first
         target = with_query(
-            page.get_url(request), f"step={first.key}&notice=no-answers" if first else ""
+            page.get_url(request),
+            query({}, campaign=journey.campaign, step=first.key, notice="no-answers")
+            if first
+            else query({}, campaign=journey.campaign),
         )
         return HttpResponseRedirect(target)
     terms = vocabulary()
@@ -257,13 +324,27 @@ def serve_plan(page, request):
     if frontier is not None:
         missing = {
             "question": frontier.question.text,
-            "url": step_url(page, journey.answers, journey.skipped, frontier.question.key, request),
+            "url": step_url(
+                page,
+                journey.answers,
+                journey.skipped,
+                frontier.question.key,
+                request,
+                campaign=journey.campaign,
+            ),
         }
     answered = [s for s in journey.walk.steps if s.answered]
     back_url = (
-        step_url(page, journey.answers, journey.skipped, answered[-1].question.key, request)
+        step_url(
+            page,
+            journey.answers,
+            journey.skipped,
+            answered[-1].question.key,
+            request,
+            campaign=journey.campaign,
+        )
         if answered
-        else page.get_url(request)
+        else start_url(page, journey, request)
     )
     from triage.forms import EmailPlanForm
 
@@ -279,14 +360,16 @@ def serve_plan(page, request):
             ],
             "directory_url": directory_url,
             "plan_link": request.build_absolute_uri(
-                plan_url(page, journey.answers, journey.skipped, request)
+                plan_url(page, journey.answers, journey.skipped, request, campaign=journey.campaign)
             ),
             "back_url": back_url,
-            "start_url": page.get_url(request),
+            "start_url": start_url(page, journey, request),
             "email_form": EmailPlanForm(
                 initial={
                     "page": page.pk,
-                    "answers": query(journey.answers, skipped=journey.skipped),
+                    "answers": query(
+                        journey.answers, skipped=journey.skipped, campaign=journey.campaign
+                    ),
                 }
             ),
             "email_error": request.GET.get("notice") == "email-invalid",
@@ -376,6 +459,7 @@ def _plan_json(request, journey: Journey, result, directory_url: str) -> dict:
         items.append(entry)
     return {
         "answers": {p: list(v) for p, v in journey.answers.items()},
+        "campaign": journey.campaign,
         "complete": journey.walk.complete,
         "items": items,
         "no_local_provider": result.no_local_provider,
@@ -430,16 +514,21 @@ def email_plan(request):
     if page is None:
         return HttpResponseRedirect("/")
     journey = read_journey(QueryDict(request.POST.get("answers", "")[:2000]), page.questionnaire)
-    back = plan_url(page, journey.answers, journey.skipped, request)
+    carried = {"campaign": journey.campaign}
+    back = plan_url(page, journey.answers, journey.skipped, request, **carried)
     if not form.is_valid():
         return HttpResponseRedirect(
-            plan_url(page, journey.answers, journey.skipped, request, notice="email-invalid")
+            plan_url(
+                page, journey.answers, journey.skipped, request, notice="email-invalid", **carried
+            )
             + "#email-plan"
         )
     email = form.cleaned_data["email"]
     if is_limited(request, scope="triage-email", rate=EMAIL_RATE) or _address_limited(email):
         return HttpResponseRedirect(
-            plan_url(page, journey.answers, journey.skipped, request, notice="email-limit")
+            plan_url(
+                page, journey.answers, journey.skipped, request, notice="email-limit", **carried
+            )
             + "#email-plan"
         )
     link = request.build_absolute_uri(back)
@@ -456,5 +545,6 @@ def email_plan(request):
     else:
         notice = "emailed"
     return HttpResponseRedirect(
-        plan_url(page, journey.answers, journey.skipped, request, notice=notice) + "#email-plan"
+        plan_url(page, journey.answers, journey.skipped, request, notice=notice, **carried)
+        + "#email-plan"
     )
