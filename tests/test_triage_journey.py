@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from tests.triage_content import questionnaire_page, sample_content
+from triage.demo import QUESTIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,12 @@ def test_the_whole_journey_without_javascript_or_cookies(client, questionnaire):
         "step": ["need"],
     }
     html = client.get(response["Location"]).content.decode()
-    assert html.count('type="checkbox"') == 11
+    # The need question lets people choose several answers: one tick box for each of them.
+    need = next(q["value"] for q in QUESTIONS if q["value"]["key"] == "need")
+    boxes = re.findall(r'type="checkbox" id="answer-need-\d+" name="answer"', html)
+    assert len(boxes) == len(need["answers"]) == 11
+    for answer in need["answers"]:
+        assert f">{answer['label']}</label>" in html
 
     response = client.get(
         "/find-support/?stage=exploring&skip=type&q=need&answer=2&answer=3&action=continue"
