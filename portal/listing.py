@@ -14,6 +14,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from portal.facets import (
     Group,
@@ -28,11 +29,11 @@ from portal.vocabulary import vocabulary
 
 #: Headings of the shared facets, in the order filters are shown.
 VOCABULARY_HEADINGS = {
-    "need": "Support need",
-    "stage": "Stage",
-    "type": "Organisation type",
-    "area": "Area",
-    "sector": "Audience sector",
+    "need": gettext_noop("Support need"),
+    "stage": gettext_noop("Stage"),
+    "type": gettext_noop("Organisation type"),
+    "area": gettext_noop("Area"),
+    "sector": gettext_noop("Audience sector"),
 }
 MAX_TAG_OPTIONS = 30
 
