@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage
 from portal.listing import Listing, build_listing, tag_choices, vocabulary_choices
+from portal.locales import children_with_fallback
 
 SHARED_PARAMS = ["need", "stage", "type", "area", "sector"]
 
@@ -16,9 +17,7 @@ SHARED_PARAMS = ["need", "stage", "type", "area", "sector"]
 def case_study_listing(request, *, index: Page, per_page: int = 12) -> Listing:
     """The case studies under ``index``, newest first, filtered and counted by the shared facets."""
     queryset = (
-        CaseStudyPage.objects.live()
-        .public()
-        .child_of(index)
+        children_with_fallback(CaseStudyPage.objects.live().public(), index)
         .select_related("organisation_type", "borough", "stage")
         .order_by("-first_published_at", "-pk")
     )

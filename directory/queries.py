@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from directory.languages import LANGUAGES
 from directory.models import Cost, DeliveryMode, ProviderPage
 from portal.listing import Listing, build_listing, vocabulary_choices
+from portal.locales import descendants_with_fallback
 from portal.models import PageFacet
 from portal.vocabulary import labels
 
@@ -40,10 +41,13 @@ def clean_query(raw: str | None) -> str:
 
 
 def providers_in(index: Page | None = None, *, locale: Locale | None = None) -> QuerySet:
-    """Live providers under ``index`` (or anywhere in ``locale``)."""
+    """Live providers under ``index`` (or anywhere in ``locale``).
+
+    Under a translated directory, English providers not yet translated are included.
+    """
     queryset = ProviderPage.objects.live()
     if index is not None:
-        queryset = queryset.descendant_of(index)
+        queryset = descendants_with_fallback(queryset, index)
     elif locale is not None:
         queryset = queryset.filter(locale=locale)
     return queryset

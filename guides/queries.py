@@ -17,6 +17,7 @@ from guides.models import (
     TrainingSession,
 )
 from portal.listing import Listing, build_listing, tag_choices, vocabulary_choices
+from portal.locales import children_with_fallback
 from portal.models import PageFacet
 
 SHARED_PARAMS = ["need", "stage", "type", "area", "sector"]
@@ -31,11 +32,12 @@ RELATED_MODELS = [
 
 
 def guide_listing(request, *, index: Page, per_page: int = 12) -> Listing:
-    """The guides under ``index``, newest first, filtered and counted by the shared facets."""
+    """The guides under ``index``, newest first, filtered and counted by the shared facets.
+
+    In another language than English, English guides not yet translated are listed too.
+    """
     queryset = (
-        GuidePage.objects.live()
-        .public()
-        .child_of(index)
+        children_with_fallback(GuidePage.objects.live().public(), index)
         .select_related("owner_organisation")
         .order_by("-first_published_at", "-pk")
     )
@@ -50,9 +52,7 @@ def training_listing(request, *, index: Page, per_page: int = 12) -> Listing:
     """The modules under ``index`` with their next sessions, filterable by level and format too."""
     upcoming = TrainingSession.objects.filter(starts_at__gte=timezone.now()).order_by("starts_at")
     queryset = (
-        TrainingModulePage.objects.live()
-        .public()
-        .child_of(index)
+        children_with_fallback(TrainingModulePage.objects.live().public(), index)
         .select_related("trainer")
         .prefetch_related(Prefetch("sessions", queryset=upcoming, to_attr="next_sessions"))
         .order_by("title", "pk")

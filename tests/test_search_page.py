@@ -124,8 +124,8 @@ def test_visitor_language_first_with_english_fallback_labelled(client, site_page
     assert 'lang="en"' not in polish_item.split(">")[0]
     assert not any("Setting up a co-operative" in i for i in items)  # the translation replaces it
     english = next(i for i in items if "Moss Side" in i)
-    assert english.startswith('<li class="result" lang="en">')
-    assert "result__language" in english
+    assert english.startswith('<li class="result" lang="en" dir="ltr">')
+    assert 'class="language-label" lang="pl" dir="ltr">In English<' in english
     assert "kind=guide" in html  # filter links use the same slugs in every language
 
 

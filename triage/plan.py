@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from portal.locales import in_language_q
 from portal.models import PageFacet
 from triage import engine
 from triage.areas import neighbours_of
@@ -70,6 +71,8 @@ class PlanItem:
     venue: str = ""
     booking_url: str = ""
     places_left: int | None = None
+    #: The page's language, so an English page in a translated plan can be labelled.
+    locale_id: int | None = None
 
     @property
     def full(self) -> bool:
@@ -167,7 +170,10 @@ def ranked_page_ids(
     neighbours: Sequence[str] = (),
     per_kind: int = CANDIDATES_PER_KIND,
 ) -> list[int]:
-    """Ids of the best-matching live pages of each content type, in one query."""
+    """Ids of the best-matching live pages of each content type, in one query.
+
+    Pages in ``locale`` count, and so do English pages not yet translated into it.
+    """
     match = Q()
     for param, values in answers.items():
         match |= Q(param=param, value__in=values)
@@ -178,8 +184,8 @@ def ranked_page_ids(
     rows = (
         PageFacet.objects.filter(match)
         .filter(
+            in_language_q(locale, prefix="page__"),
             page__live=True,
-            page__locale=locale,
             page__content_type_id__in=list(content_types),
         )
         .values("page_id", "page__content_type_id")
@@ -286,7 +292,7 @@ def gather(
 
 
 def localised_ids(page_ids: Sequence[int], locale: Locale) -> dict[int, int]:
-    """Each chosen page's live translation in ``locale`` (or itself), in one query."""
+    """Each chosen page's live translation in ``locale`` (or itself while untranslated)."""
     if not page_ids:
         return {}
     rows = list(
@@ -301,7 +307,12 @@ def localised_ids(page_ids: Sequence[int], locale: Locale) -> dict[int, int]:
     )
     by_key = {key: pk for pk, key, locale_id, live in rows if locale_id == locale.pk and live}
     keys = {pk: key for pk, key, _locale, _live in rows}
-    return {pk: by_key[keys[pk]] for pk in page_ids if pk in keys and keys[pk] in by_key}
+    live = {pk for pk, _key, _locale, is_live in rows if is_live}
+    return {
+        pk: by_key.get(keys[pk], pk)
+        for pk in page_ids
+        if pk in keys and (keys[pk] in by_key or pk in live)
+    }
 
 
 def build(
@@ -350,6 +361,7 @@ def build(
                 venue=session.venue,
                 booking_url=session.booking_url,
                 places_left=session.places_left,
+                locale_id=module.locale_id,
             )
         page = pages[candidate.id]
         covers = (
@@ -368,6 +380,7 @@ def build(
             coverage=covers,
             coverage_label=coverage_labels.get(covers, ""),
             pinned=rec.pinned,
+            locale_id=page.locale_id,
         )
 
     return PlanResult(

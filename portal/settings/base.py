@@ -164,6 +164,9 @@ if "en" not in _enabled:
     raise env.ImproperSetting("PORTAL_LANGUAGES", "must include en (the default language).")
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [lang for lang in LANGUAGES if lang[0] in _enabled]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A page sent for translation stays a draft in the new language until its translator publishes
+# it; meanwhile visitors get the English page, labelled as such, rather than an untranslated copy.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
