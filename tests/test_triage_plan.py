@@ -129,7 +129,12 @@ def test_the_plan_uses_the_same_queries_for_10_or_300_items(client, home, settin
         response = client.get(PLAN)
     assert "Bulk guide" in response.content.decode()
     assert len(few) == len(many), [q["sql"][:120] for q in many.captured_queries]
-    assert len(many) <= 25
+    # The budget: at most 10 queries for a page, even when the plan is made afresh.
+    assert len(many) <= 10, [q["sql"][:120] for q in many.captured_queries]
+    # The JSON is the same plan, so it costs no more.
+    with CaptureQueriesContext(connection) as as_json:
+        assert client.get(PLAN + "&format=json").status_code == 200
+    assert len(as_json) <= len(many)
 
 
 def test_plans_are_shared_from_the_cache_until_something_is_published(client, home):

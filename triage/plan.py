@@ -3,7 +3,7 @@
 1. one query ranks the live pages of each content type in the visitor's language by how many
    of their facet values match the answers, keeping the best few of each type;
 2. one query reads every facet row of those pages (and of pinned pages) for the engine;
-3. one query per content type reads titles, summaries and addresses;
+3. one query reads their titles, summaries and addresses, whatever their type;
 4. one query reads the upcoming sessions of the modules among them.
 
 The ranking in SQL only narrows thousands of pages down to dozens; the engine in
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, F, IntegerField, Q, Sum, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, F, IntegerField, Q, Sum, TextField, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
@@ -240,20 +240,16 @@ def gather(
 
     pages: dict[int, Page] = {}
     kinds: dict[int, str] = {}
-    for kind, model in models.items():
-        for page in model.objects.filter(id__in=ids, live=True).only(
-            "id", "title", "url_path", "locale_id", "summary", "search_description"
-        ):
-            pages[page.pk] = page
-            kinds[page.pk] = kind
-    # A pinned page of another type (a campaign page, say) is still shown.
-    missing = [i for i in ids if i not in pages]
-    if missing:
-        for page in Page.objects.filter(id__in=missing, live=True).only(
-            "id", "title", "url_path", "locale_id", "search_description"
-        ):
-            pages[page.pk] = page
-            kinds[page.pk] = "page"
+    # One query for every type: each type's summary comes from its own table through the
+    # parent link. A pinned page of another type (a campaign page, say) is still shown.
+    summaries = [F(f"{model._meta.model_name}__summary") for model in models.values()]
+    for page in (
+        Page.objects.filter(id__in=ids, live=True)
+        .annotate(summary=Coalesce(*summaries, Value(""), output_field=TextField()))
+        .only("id", "title", "url_path", "locale_id", "search_description", "content_type_id")
+    ):
+        pages[page.pk] = page
+        kinds[page.pk] = content_types.get(page.content_type_id, "page")
 
     now = now or timezone.now()
     candidates = [

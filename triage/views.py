@@ -303,20 +303,20 @@ def serve_plan(page, request):
         return HttpResponseRedirect(target)
     terms = vocabulary()
     labels = _labels()
-    result = _cached(
-        page,
-        request,
-        journey,
-        lambda: build(
+
+    def make():
+        plan = build(
             answers=journey.answers,
             locale=page.locale,
             rules=page.rules,
             labels=labels,
             request=request,
             area_coverage={t.slug: t.coverage for t in terms.get("area", ())},
-        ),
-    )
-    directory_url = _directory_url(page, journey, request)
+        )
+        return plan, _directory_base_url(page, request)
+
+    result, directory_base = _cached(page, request, journey, make)
+    directory_url = _directory_url(directory_base, journey)
     if as_json:
         return _noindex(JsonResponse(_plan_json(request, journey, result, directory_url)))
     frontier = journey.walk.frontier
@@ -404,7 +404,8 @@ def _cached(page, request, journey: Journey, make):
     key = ":".join(
         str(part)
         for part in (
-            "triage:plan",
+            # v2: a plan and the directory's address (v1 held the plan alone).
+            "triage:plan:v2",
             content_version(),
             page.pk,
             page.live_revision_id,
@@ -420,7 +421,8 @@ def _cached(page, request, journey: Journey, make):
     return result
 
 
-def _directory_url(page, journey: Journey, request) -> str:
+def _directory_base_url(page, request) -> str:
+    """The address of the directory in the questionnaire's language ('' when there is none)."""
     from wagtail.models import Page
 
     directory = (
@@ -433,10 +435,15 @@ def _directory_url(page, journey: Journey, request) -> str:
         .only("id", "url_path")
         .first()
     )
-    if directory is None:
+    return (directory.get_url(request) or "") if directory is not None else ""
+
+
+def _directory_url(base: str, journey: Journey) -> str:
+    """The directory filtered by the answers it understands (it has no audience sector)."""
+    if not base:
         return ""
     answers = {p: v for p, v in journey.answers.items() if p in ("need", "stage", "type", "area")}
-    return with_query(directory.get_url(request), query(answers))
+    return with_query(base, query(answers))
 
 
 def _plan_json(request, journey: Journey, result, directory_url: str) -> dict:
