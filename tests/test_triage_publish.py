@@ -1,6 +1,7 @@
 """Editors publish questionnaires through the real admin: broken ones are refused, by name."""
 
 import copy
+import re
 
 import pytest
 from wagtail import blocks
@@ -172,3 +173,48 @@ def test_the_outline_shows_every_branch_and_problems(admin, home):
     # The page's header links to the outline.
     html = admin.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert f"/admin/find-support/{page.pk}/outline/" in html
+
+
+@pytest.fixture
+def demo_site(db):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo_content", stdout=io.StringIO())
+
+
+def test_the_demo_questionnaire_is_loaded_sound_with_passing_test_cases(client, demo_site):
+    from wagtail.models import Locale
+
+    from portal.vocabulary import vocabulary
+    from triage.models import FindSupportPage
+    from triage.testcases import failing_test_cases
+    from triage.validation import validate
+
+    page = FindSupportPage.objects.live().get(
+        locale__language_code="en", url_path__endswith="/find-support/"
+    )
+    assert page.url == "/find-support/"
+    questionnaire = page.questionnaire
+    assert 4 <= len(questionnaire.questions) <= 7
+    assert {"stage", "type", "need", "area"} <= {q.key for q in questionnaire.questions}
+    known = {param: [t.slug for t in terms] for param, terms in vocabulary("en").items()}
+    assert validate(questionnaire, known_values=known) == []
+    # Both pins and both test cases found their guides in the demo content, and pass.
+    assert len(page.pins) == 2 and len(page.test_cases) == 2
+    assert (
+        failing_test_cases(
+            questionnaire=questionnaire,
+            pins=page.pins,
+            test_cases=page.test_cases,
+            locale=Locale.get_default(),
+        )
+        == []
+    )
+    html = client.get("/find-support/").content.decode()
+    assert "Start now" in html
+    plan = client.get("/find-support/results/?need=legal-structure&stage=exploring&area=wigan")
+    first = plan.content.decode().split('id="first-heading"')[1].split("</section>")[0]
+    # The editor's pin for this combination comes first, and says why.
+    assert re.search(r"Recommended by the hub</p>\s*<h3[^>]*><a href=\"[^\"]*choosing-a", first)
