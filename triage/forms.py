@@ -52,6 +52,7 @@ class QuestionnairePageForm(WagtailAdminPageForm):
         for message in failing_test_cases(
             questionnaire=questionnaire,
             pins=cleaned_data.get("pins") or [],
+            priorities=cleaned_data.get("priorities") or [],
             test_cases=cleaned_data.get("test_cases") or [],
             locale=self.instance.locale if self.instance.locale_id else None,
         ):

@@ -10,10 +10,15 @@ from triage import plan as plan_module
 from triage.state import read_journey
 
 
-def failing_test_cases(*, questionnaire, pins, test_cases, locale: Locale | None) -> list[str]:
-    """A message for each test case whose plan does not include its page."""
+def failing_test_cases(
+    *, questionnaire, pins, test_cases, locale: Locale | None, priorities=()
+) -> list[str]:
+    """A message for each test case whose plan does not include its page.
+
+    The plan is made with the pins and preferred pages being published, as visitors will get it.
+    """
     locale = locale or Locale.get_default()
-    rules = plan_module.rules_from_streams(pins)
+    rules = plan_module.rules_from_streams(pins, priorities)
     failures = []
     for child in test_cases:
         answers_text = child.value.get("answers") or ""
