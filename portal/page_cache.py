@@ -27,7 +27,8 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
 #: Query parameters whose pages are still worth sharing between visitors: facet filters,
-#: paging, sorting, search words, the questionnaire's answers and the JSON plan.
+#: paging, sorting, search words, the questionnaire's answers, the JSON plan and the
+#: campaign tag.
 ALLOWED_PARAMS = frozenset(
     {
         "need",
@@ -50,6 +51,9 @@ ALLOWED_PARAMS = frozenset(
         "notice",
         "postcode",
         "when",
+        # Campaign links tag their targets; the campaign's own counting happens elsewhere
+        # (short-link redirects and the questionnaire's last step are never cached).
+        "campaign",
     }
 )
 #: Paths that are never cached, whatever they return.
@@ -160,6 +164,7 @@ SITE_WIDE_MODELS = frozenset(
     {
         "wagtailcore.site",
         "wagtailcore.locale",
+        "wagtailcore.pageviewrestriction",
         "wagtailredirects.redirect",
         "wagtailsearchpromotions.searchpromotion",
         "wagtailimages.image",
@@ -175,11 +180,22 @@ def _on_model_change(sender, instance=None, **kwargs) -> None:
     if isinstance(instance, Page):
         # Deleting a page removes it from listings; saving a draft changes nothing public
         # (publishing is its own signal).
-        if kwargs.get("signal") is post_delete:
+        # A page created live (by code rather than the editor, which creates drafts) is public.
+        if kwargs.get("signal") is post_delete or (kwargs.get("created") and instance.live):
             invalidate()
+        return
+    if kwargs.get("created") and _is_setting(sender):
+        # Settings rows are created with their defaults on a site's first visit (Wagtail's
+        # for_site), which is what pages already showed; edits save an existing row.
         return
     if _is_site_wide(sender):
         invalidate()
+
+
+def _is_setting(sender) -> bool:
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return issubclass(sender, BaseSiteSetting | BaseGenericSetting)
 
 
 def connect_signals() -> None:

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import frame, views
 
 # Outside the language prefix: the admin, documents, health check and machine endpoints.
 urlpatterns = [
@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("plan-email/", include("triage.urls")),
     # Feeds (/feeds/...) and the embeddable widgets (/embed/...), in each language.
     path("", include("campaigns.public_urls")),
+    # Pages are routed through the shared cache first; the pattern is Wagtail's own.
+    re_path(wagtail_urls.serve_pattern, frame.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

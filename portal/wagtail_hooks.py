@@ -1,6 +1,7 @@
 """Admin menus for the shared vocabulary and the partner organisations."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -66,3 +67,24 @@ class PartnerOrganisationViewSet(SnippetViewSet):
 register_snippet(VocabularyGroup)
 register_snippet(PartnerOrganisationViewSet)
 register_snippet(FooterTextViewSet)
+
+
+def _replace_view_restriction_check() -> None:
+    """Use portal.frame's view-restriction check instead of Wagtail's own.
+
+    It does the same check, but skips its two queries per page when no restriction can
+    apply. Wagtail's hook is registered when wagtail.wagtail_hooks is imported, so import it
+    first, then swap it out of the registry.
+    """
+    from wagtail import wagtail_hooks as core_hooks
+
+    from portal.frame import check_view_restrictions
+
+    registered = hooks._hooks.get("on_serve_page", [])
+    hooks._hooks["on_serve_page"] = [
+        (fn, order) for fn, order in registered if fn is not core_hooks.check_view_restrictions
+    ]
+    hooks.register("on_serve_page", check_view_restrictions)
+
+
+_replace_view_restriction_check()

@@ -15,7 +15,7 @@ ON = override_settings(PAGE_CACHE_SECONDS=300)
 @pytest.fixture
 def guide(section):
     page = make_guide(section(GuideIndexPage), title="Cached guide", need=["funding"])
-    # The first visit to a site creates its settings row, which (rightly) empties the cache.
+    # The first visit to a site creates its settings row.
     Client().get("/")
     return page
 
@@ -137,3 +137,51 @@ def test_an_unreachable_redis_means_uncached_pages_and_an_unhealthy_health_check
     finally:
         for alias in list(caches):
             del caches[alias]
+
+
+@ON
+def test_campaign_tagged_addresses_are_cached(client, guide):
+    assert client.get(f"{guide.url}?campaign=spring")["X-Page-Cache"] == "miss"
+    assert client.get(f"{guide.url}?campaign=spring")["X-Page-Cache"] == "hit"
+
+
+@ON
+def test_every_search_that_finds_nothing_is_counted_even_with_the_cache_on(client, guide):
+    from search.models import ZeroResultQuery
+
+    for _ in range(3):
+        response = client.get("/search/?q=zzqxnothingmatches")
+        assert response.status_code == 200
+        assert response.get("X-Page-Cache") != "hit"
+    assert ZeroResultQuery.objects.get(query="zzqxnothingmatches").count == 3
+    # Searches that find something are still shared.
+    client.get("/search/?q=cached")
+    assert client.get("/search/?q=cached")["X-Page-Cache"] == "hit"
+
+
+@ON
+def test_a_provider_page_is_cached_and_its_report_form_is_not(client, guide):
+    from tests.test_directory_factories import make_provider
+
+    provider = make_provider("Cached provider")
+    client.get(provider.url)
+    assert client.get(provider.url)["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get(f"{provider.url}report/")
+
+
+def test_the_menu_and_page_addresses_follow_publishing_at_once(client, guide, section):
+    # The site frame (menu, routes) is cached even when the page cache is off.
+    from casestudies.models import CaseStudyIndexPage
+
+    stories = section(CaseStudyIndexPage)
+    assert f'href="{stories.url}"' in client.get(guide.url).content.decode()
+    stories.title = "Stories of change"
+    stories.save_revision().publish()
+    assert "Stories of change</a>" in client.get(guide.url).content.decode()
+    stories.unpublish()
+    assert f'href="{stories.url}"' not in client.get(guide.url).content.decode()
+    assert client.get(stories.url).status_code == 404
+    guide.slug = "moved-guide"
+    guide.save_revision().publish()
+    assert client.get(guide.url).status_code == 404
+    assert client.get("/guides/moved-guide/").status_code == 200

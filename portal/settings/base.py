@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, before the rest of the stack: a cached page skips it all.
     "portal.page_cache.AnonymousPageCacheMiddleware",
+    # The site and its settings from the shared cache (see portal/frame.py).
+    "portal.frame.FrameMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

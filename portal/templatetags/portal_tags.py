@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from portal import frame
+
 register = template.Library()
 
 
@@ -31,23 +33,40 @@ def _home(request) -> Page | None:
     return home
 
 
+def _site_and_language(request) -> tuple:
+    site = Site.find_for_request(request)
+    return (site.pk if site else 0, translation.get_language() or "")
+
+
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """The home page's children marked 'show in menus', in the visitor's language."""
     request = context.get("request")
-    home = _home(request) if request else None
-    if home is None:
+    if request is None:
         return []
-    return list(
-        home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")
-    )
+
+    def build():
+        home = _home(request)
+        if home is None:
+            return []
+        return list(
+            home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")
+        )
+
+    return frame.cached(request, "nav", build, *_site_and_language(request))
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
     request = context.get("request")
-    home = _home(request) if request else None
-    return home.get_url(request) if home else "/"
+    if request is None:
+        return "/"
+
+    def build():
+        home = _home(request)
+        return home.get_url(request) if home else "/"
+
+    return frame.cached(request, "home-url", build, *_site_and_language(request))
 
 
 @register.simple_tag(takes_context=True)
@@ -72,9 +91,15 @@ def is_within(page, section) -> bool:
 def start_page_url(context):
     """The link of the home page's start button (normally the questionnaire), or ''."""
     request = context.get("request")
-    home = _home(request) if request else None
-    start = getattr(getattr(home, "specific", None), "start_page", None)
-    return start.get_url(request) if start and start.live else ""
+    if request is None:
+        return ""
+
+    def build():
+        home = _home(request)
+        start = getattr(getattr(home, "specific", None), "start_page", None)
+        return start.get_url(request) if start and start.live else ""
+
+    return frame.cached(request, "start-url", build, *_site_and_language(request))
 
 
 @register.filter
@@ -102,17 +127,15 @@ def language_versions(context):
     page = context.get("page")
     versions = []
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        fallback = translations.get(settings.LANGUAGE_CODE, page)
+        addresses = frame.cached(
+            request,
+            "languages",
+            lambda: _translation_urls(page, request),
+            page.pk,
+            _site_and_language(request)[0],
+        )
         for code, name in settings.LANGUAGES:
-            target = translations.get(code)
-            if target is not None:
-                url, exists = target.get_url(request), True
-            else:
-                url, exists = f"{fallback.get_url(request)}?untranslated={code}", False
+            url, exists = addresses[code]
             versions.append(_version(code, name, url, exists, current))
     else:
         for code, name in settings.LANGUAGES:
@@ -120,6 +143,23 @@ def language_versions(context):
             versions.append(_version(code, name, url, True, current))
     request._portal_language_versions = versions
     return versions
+
+
+def _translation_urls(page: Page, request) -> dict[str, tuple[str, bool]]:
+    """Each language's address of ``page`` and whether the page exists in it."""
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    fallback = translations.get(settings.LANGUAGE_CODE, page)
+    addresses = {}
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            addresses[code] = (target.get_url(request), True)
+        else:
+            addresses[code] = (f"{fallback.get_url(request)}?untranslated={code}", False)
+    return addresses
 
 
 def _version(code, name, url, exists, current):
