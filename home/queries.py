@@ -9,8 +9,9 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from portal import frame
 from portal.models import PageFacet
 from portal.vocabulary import labels
 
@@ -85,9 +86,22 @@ def popular_needs(*, home, request=None, limit: int = POPULAR_NEEDS) -> list[dic
 
 
 def front_page_content(*, home, request=None) -> dict[str, Any]:
-    return {
-        "latest_guides": latest_guides(home=home),
-        "upcoming_sessions": upcoming_sessions(home=home),
-        "featured_case_study": featured_case_study(home=home),
-        "popular_needs": popular_needs(home=home, request=request),
-    }
+    """Everything the home page lists, cached until anything is published (portal/frame.py).
+
+    Sessions are cached with a few spare and the ones that have started are dropped here, so
+    the list stays right between publishes.
+    """
+
+    def build() -> dict[str, Any]:
+        return {
+            "latest_guides": latest_guides(home=home),
+            "sessions": upcoming_sessions(home=home, limit=UPCOMING_SESSIONS * 3),
+            "featured_case_study": featured_case_study(home=home),
+            "popular_needs": popular_needs(home=home, request=request),
+        }
+
+    content = dict(frame.cached(request, "home", build, home.pk, translation.get_language() or ""))
+    now = timezone.now()
+    sessions = content.pop("sessions")
+    content["upcoming_sessions"] = [s for s in sessions if s.starts_at >= now][:UPCOMING_SESSIONS]
+    return content
