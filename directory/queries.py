@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from directory.languages import LANGUAGES
 from directory.models import Cost, DeliveryMode, ProviderPage
+from portal import frame
+from portal.fulltext import ranked_ids
 from portal.listing import Listing, build_listing, vocabulary_choices
 from portal.locales import descendants_with_fallback
 from portal.models import PageFacet
@@ -57,10 +61,20 @@ def search_ids(queryset: QuerySet, query: str, *, limit: int = MAX_SEARCH_RESULT
     """Ids of the providers in ``queryset`` matching ``query``, best match first.
 
     ``queryset`` may only be filtered on the page's search filter fields (live, path, locale),
-    so the same call works with the database backend and with Elasticsearch.
+    so the same call works with the database backend and with Elasticsearch. On PostgreSQL
+    the index is read directly (see portal/fulltext.py).
     """
-    results = queryset.only("pk").search(query, operator="and", order_by_relevance=True)
-    return [page.pk for page in results[:limit]]
+
+    def find() -> list[int]:
+        ranked = ranked_ids(queryset, query, operator="and", limit=limit)
+        if ranked is not None:
+            return ranked
+        results = queryset.only("pk").search(query, operator="and", order_by_relevance=True)
+        return [page.pk for page in results[:limit]]
+
+    # Results only change when something is published, which starts a new cache version.
+    digest = hashlib.sha256(f"{queryset.query}|{query}|{limit}".encode()).hexdigest()[:32]
+    return frame.cached(None, "provider-search", find, digest)
 
 
 def _ordered(queryset: QuerySet, ids: list[int]) -> QuerySet:
@@ -216,19 +230,41 @@ def helped_case_studies(*, page: ProviderPage, limit: int = 10) -> list[Page]:
     return list(related.filter(live=True).order_by("title")[:limit])
 
 
-def provider_detail(*, page: ProviderPage, request) -> dict:
-    """Everything a provider's page shows besides its own fields."""
-    from directory.forms import ProblemReportForm
-
+def _provider_related(page: ProviderPage) -> dict:
+    """What a provider's page shows from other tables, to be cached until content changes."""
     need_notes = {note.need_id: note.note for note in page.need_notes.all()}
-    needs = [(need, need_notes.get(need.pk, "")) for need in page.needs.all()]
     return {
-        "needs_with_notes": needs,
-        "modes": [str(DeliveryMode(m).label) for m in page.delivery_modes],
-        "languages": [LANGUAGES[code] for code in page.language_codes],
+        "needs_with_notes": [(need, need_notes.get(need.pk, "")) for need in page.needs.all()],
+        "stages": list(page.stages.all()),
+        "organisation_types": list(page.organisation_types.all()),
+        "areas": list(page.areas.all()),
+        "locations": list(page.locations.all()),
+        "tags": list(page.tags.all()),
+        "owner_organisation": page.owner_organisation,
+        "breadcrumbs": list(page.get_ancestors()[1:]),
         "owned_guides": owned_guides(page=page),
         "trained_modules": trained_modules(page=page),
         "case_studies": helped_case_studies(page=page),
-        "report_form": ProblemReportForm(),
+    }
+
+
+def provider_detail(*, page: ProviderPage, request) -> dict:
+    """Everything a provider's page shows besides its own fields.
+
+    The related content is cached (see portal/frame.py) until anything is published. The
+    problem-report form is not on this page: it is on its own address (``report/``), so this
+    page sets no CSRF cookie and can be shared by the anonymous page cache.
+    """
+    related = frame.cached(
+        request,
+        "provider",
+        lambda: _provider_related(page),
+        page.pk,
+        translation.get_language() or "",
+    )
+    return {
+        **related,
+        "modes": [str(DeliveryMode(m).label) for m in page.delivery_modes],
+        "languages": [LANGUAGES[code] for code in page.language_codes],
         "reported": request.GET.get("reported") == "1",
     }

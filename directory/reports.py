@@ -52,10 +52,15 @@ def notify_staff(*, report: ProblemReport, request) -> None:
 
 
 def handle_report(*, page: ProviderPage, request):
-    """POST: store and send the report, or show the form again with its errors."""
+    """GET: the provider's page with the form. POST: store and send the report, or show the
+    form again with its errors.
+
+    The form lives at its own address so that the provider's page itself carries no CSRF
+    token, sets no cookie and can be served to every visitor from the page cache.
+    """
     page_url = page.get_url(request) or "/"
     if request.method != "POST":
-        return HttpResponseRedirect(f"{page_url}#report")
+        return page.render(request, context_overrides={"report_form": ProblemReportForm()})
     wait = is_limited(request, scope="directory-report", rate=REPORT_RATE)
     if wait:
         return too_many_requests(request, retry_after=wait)

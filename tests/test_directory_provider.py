@@ -224,7 +224,29 @@ def test_reports_are_rate_limited_with_a_friendly_page(client, provider):
     assert ProblemReport.objects.count() == 5
 
 
-def test_getting_the_report_address_goes_back_to_the_form(client, provider):
-    response = client.get(f"{provider.url}report/")
-    assert response.status_code == 302
-    assert response["Location"].endswith("#report")
+def test_the_provider_page_links_to_the_form_and_sets_no_cookie(client, provider):
+    response = client.get(provider.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not response.cookies, "a cookie would keep the page out of the shared page cache"
+    assert "csrfmiddlewaretoken" not in html
+    assert f'href="{provider.url}report/#report"' in html
+
+
+def test_the_report_address_shows_the_form_and_a_post_needs_its_token(provider):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get(f"{provider.url}report/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'action="' + provider.url + 'report/"' in html
+    token = html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    refused = browser.post(f"{provider.url}report/", {"message": "Wrong phone number."})
+    assert refused.status_code == 403
+    sent = browser.post(
+        f"{provider.url}report/",
+        {"message": "Wrong phone number.", "csrfmiddlewaretoken": token},
+    )
+    assert sent.status_code == 302
+    assert ProblemReport.objects.get().message == "Wrong phone number."
