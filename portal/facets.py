@@ -8,12 +8,15 @@ choice would give, taking every *other* chosen facet into account, and come from
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, QuerySet
 
+from portal import frame
 from portal.models import PageFacet
 
 MAX_VALUES_PER_PARAM = 20
@@ -95,7 +98,23 @@ def count_options(
 
     A parameter's counts apply every other chosen facet but not its own, so choosing a second
     value of the same parameter (which widens the results) shows what it would add.
+
+    Counting means grouping every facet row of every matching page (70 ms over 10,000
+    providers), and counts only change when something is published, so they are kept in the
+    shared cache under the page cache's version (see portal/frame.py).
     """
+    try:
+        sql = str(queryset.query)
+    except EmptyResultSet:
+        return {param: {} for param in params}
+    raw = f"{sql}|{sorted(selection.chosen.items())}|{list(params)}"
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return frame.cached(None, "facet-counts", lambda: _count(queryset, selection, params), digest)
+
+
+def _count(
+    queryset: QuerySet, selection: Selection, params: Sequence[str]
+) -> dict[str, dict[str, int]]:
     unselected = [p for p in params if not selection.values(p)]
     parts = []
     if unselected:

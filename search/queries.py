@@ -36,6 +36,7 @@ from wagtail.search.query import And, Or, PlainText
 
 from portal.facets import Group, Selection, apply_selection, build_groups, count_options
 from portal.facets import parse_selection as parse_facets
+from portal.fulltext import ranked_ids
 from portal.listing import page_number, vocabulary_choices
 from portal.models import PageFacet
 from portal.vocabulary import vocabulary
@@ -153,6 +154,14 @@ def _ranked_pks(results) -> list[int]:
     return [obj.pk for obj in results[:MAX_HITS]]
 
 
+def _search_pks(backend_name: str, query, scope) -> list[int]:
+    """The backend's best matches in ``scope``; on PostgreSQL read from the index directly."""
+    ranked = ranked_ids(scope, query, limit=MAX_HITS, backend=backend_name)
+    if ranked is not None:
+        return ranked
+    return _ranked_pks(get_search_backend(backend_name).search(query, scope))
+
+
 def backend_candidates(
     query_terms: Sequence[Term], *, scopes: Sequence[tuple[str, list[int]]]
 ) -> tuple[list[int], list[int]]:
@@ -162,7 +171,7 @@ def backend_candidates(
     for backend_name, locale_ids in scopes:
         backend = get_search_backend(backend_name)
         scope = Page.objects.live().filter(locale_id__in=locale_ids).only("pk")
-        words += _ranked_pks(backend.search(word_query(query_terms), scope))
+        words += _search_pks(backend_name, word_query(query_terms), scope)
         if hasattr(backend, "es"):
             # Elasticsearch matches every word's start through its edge n-grams.
             partial = " ".join(term.word for term in query_terms)
@@ -178,9 +187,8 @@ def fallback_candidates(
     """Pages matching any one of several words, used only when every word together found nothing."""
     found: list[int] = []
     for backend_name, locale_ids in scopes:
-        backend = get_search_backend(backend_name)
         scope = Page.objects.live().filter(locale_id__in=locale_ids).only("pk")
-        found += _ranked_pks(backend.search(word_query(query_terms, any_term=True), scope))
+        found += _search_pks(backend_name, word_query(query_terms, any_term=True), scope)
     return found
 
 

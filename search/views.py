@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -38,21 +39,27 @@ def search(request):
     outcome = queries.run_search(
         query=_raw_query(request), params=request.GET, request=request, language=language
     )
-    if (
+    counted = bool(
         outcome.query
         and not outcome.found_anything
         and not outcome.unavailable
         and not outcome.selection
         and not outcome.chosen_kinds
-    ):
+    )
+    if counted:
         ZeroResultQuery.record(outcome.query, language=language)
     status = 503 if outcome.unavailable else 200
-    return render(
+    response = render(
         request,
         "search/search.html",
         {"query": outcome.query, "search": outcome},
         status=status,
     )
+    if counted:
+        # Every search that finds nothing must reach this view to be counted, so the
+        # anonymous page cache must not keep it (it keeps searches that found something).
+        add_never_cache_headers(response)
+    return response
 
 
 def _wait_seconds(request) -> int:
