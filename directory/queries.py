@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import F, Func, IntegerField, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
@@ -77,12 +77,31 @@ def search_ids(queryset: QuerySet, query: str, *, limit: int = MAX_SEARCH_RESULT
     return frame.cached(None, "provider-search", find, digest)
 
 
+class _Position(Func):
+    """Where a row's id comes in a list of ids, as one SQL parameter.
+
+    A CASE with a branch per id costs Django about 0.2 ms per id to build and compile (200 ms
+    for a thousand results); this is one expression whatever the number of ids.
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, ids: list[int]):
+        self.ids = [int(pk) for pk in ids]
+        super().__init__(F("pk"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        text = "," + ",".join(map(str, self.ids)) + ","
+        return f"INSTR(%s, ',' || {column} || ',')", [text, *params]
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        return f"array_position(%s::bigint[], {column}::bigint)", [self.ids, *params]
+
+
 def _ordered(queryset: QuerySet, ids: list[int]) -> QuerySet:
-    ranking = Case(
-        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)],
-        output_field=IntegerField(),
-    )
-    return queryset.filter(pk__in=ids).annotate(match_rank=ranking).order_by("match_rank")
+    return queryset.filter(pk__in=ids).annotate(match_rank=_Position(ids)).order_by("match_rank")
 
 
 @dataclass
