@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from wagtail.models import Locale, Page
 
@@ -59,9 +60,9 @@ def in_language_q(locale: Locale, *, prefix: str = "") -> Q:
 
     ``prefix`` reaches the page through a relation (``"page__"`` on the facet table).
     """
+    if locale.language_code == settings.LANGUAGE_CODE:
+        return Q(**{f"{prefix}locale": locale})  # no query needed in the default language
     default = Locale.get_default()
-    if locale.pk == default.pk:
-        return Q(**{f"{prefix}locale": default})
     translated = Page.objects.filter(locale=locale, live=True).values("translation_key")
     return Q(**{f"{prefix}locale": locale}) | (
         Q(**{f"{prefix}locale": default}) & ~Q(**{f"{prefix}translation_key__in": translated})

@@ -12,18 +12,23 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale
 
 register = template.Library()
+LOCALE_CODES_KEY = "portal:locale-codes"
 
 
 def _locale_codes(request) -> dict[int, str]:
-    """Locale id to language code: one query per request."""
+    """Locale id to language code, from the shared cache (locales are added rarely)."""
     codes = getattr(request, "_portal_locale_codes", None) if request is not None else None
     if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        codes = cache.get(LOCALE_CODES_KEY)
+        if codes is None:
+            codes = dict(Locale.objects.values_list("pk", "language_code"))
+            cache.set(LOCALE_CODES_KEY, codes, timeout=600)
         if request is not None:
             request._portal_locale_codes = codes
     return codes
@@ -44,7 +49,14 @@ def item_language(context, item) -> str:
         locale_id = getattr(item.page, "locale_id", None)
     if locale_id is None:
         return ""
-    code = _locale_codes(context.get("request")).get(locale_id, "")
+    request = context.get("request")
+    codes = _locale_codes(request)
+    if locale_id not in codes:  # a language added since the codes were cached
+        cache.delete(LOCALE_CODES_KEY)
+        if request is not None:
+            request._portal_locale_codes = None
+        codes = _locale_codes(request)
+    code = codes.get(locale_id, "")
     current = translation.get_language() or settings.LANGUAGE_CODE
     return code if code and code != current else ""
 
