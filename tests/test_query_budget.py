@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from casestudies.models import CaseStudyIndexPage
 from guides.models import GuideIndexPage, GuidePage, TrainingIndexPage
-from tests.content_factories import bulk_pages, make_guide, make_module
+from tests.content_factories import bulk_pages, make_case_study, make_guide, make_module
 from tests.test_directory_factories import bulk_providers, make_provider
 from tests.test_guides_listings import GUIDE_FACETS
 from tests.triage_content import questionnaire_page
@@ -33,10 +33,12 @@ def urls(section, home):
     guide = make_guide(section(GuideIndexPage), need=["funding"], area=["wigan"])
     module = make_module(section(TrainingIndexPage), need=["funding"])
     provider = make_provider("Budget provider", needs=("funding",), areas=("wigan",))
+    story = make_case_study(section(CaseStudyIndexPage), need=["funding"], area="wigan")
     return {
         "home": "/",
         "guide": guide.url,
         "module": module.url,
+        "case study": story.url,
         "provider": provider.url,
         "guides listing": "/guides/",
         "guides, two facets": "/guides/?need=funding&area=wigan",
