@@ -18,6 +18,7 @@ every backend, including SQLite where the backend only weighs the title.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Mapping, Sequence
@@ -34,6 +35,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
+from portal import frame
 from portal.facets import Group, Selection, apply_selection, build_groups, count_options
 from portal.facets import parse_selection as parse_facets
 from portal.fulltext import ranked_ids
@@ -307,7 +309,13 @@ def run_search(
     visible = visible_pages(active=active, default=default)
     scopes = backend_scopes(active=active, default=default)
     try:
-        words, prefixes = backend_candidates(query_terms, scopes=scopes)
+        # Matches only change when something is published: keep them until then.
+        words, prefixes = frame.cached(
+            None,
+            "search-candidates",
+            lambda: backend_candidates(query_terms, scopes=scopes),
+            hashlib.sha256(repr((list(query_terms), scopes)).encode()).hexdigest()[:32],
+        )
         named = named_values(query, query_terms, language=language)
         by_name = named_candidates(named, scope=visible)
         if not (words or prefixes or by_name) and len(query_terms) > 1:
