@@ -117,6 +117,7 @@ def test_search_in_polish_finds_polish_words_and_labels_english_results(client, 
     polish = item_with(html, "Zbiórka.")
     assert "<mark>Udziały</mark> społecznościowe" in polish
     assert 'href="/pl/guides/' in polish and "Po angielsku" not in polish
+    assert "Poradnik" in polish  # the kind of result, in Polish too
     assert "Running a board" not in html
     board = client.get("/pl/search/", {"q": "board"}).content.decode()
     assert IN_ENGLISH in item_with(board, "Running a <mark>board</mark>")
