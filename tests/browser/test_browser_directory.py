@@ -121,6 +121,10 @@ def test_filter_search_and_open_a_provider_without_javascript(
         assert link.get_attribute("href").endswith("/directory/bolton-board-school/")
         assert not page.get_by_role("button", name="Print").is_visible()
         check_without_scripts(browser, live_site, axe_check, page.url)
+        # The form has its own address, so the provider's page can be cached for everyone.
+        page.get_by_role("link", name="Report a problem with this listing").last.click()
+        page.wait_for_url("**/directory/bolton-board-school/report/**")
+        check_without_scripts(browser, live_site, axe_check, page.url)
         page.get_by_label("What is wrong or out of date?").fill("The phone number is wrong.")
         page.get_by_role("button", name="Send report").click()
         assert page.get_by_text("Your report has reached the hub team").is_visible()
