@@ -1,5 +1,7 @@
 """Language plumbing on every page: lang and dir, the switcher, hreflang, untranslated notice."""
 
+import re
+
 import pytest
 from wagtail.models import Locale
 
@@ -69,7 +71,10 @@ def test_footer_is_translatable_with_english_filling_gaps(client):
 
     english = client.get("/search/").content.decode()
     assert "helps co-operatives, social enterprises" in english
-    assert "helps co-operatives, social enterprises" in client.get("/ur/search/").content.decode()
+    assert '<p lang="en"' not in english.split("<footer", 1)[1]
+    urdu = client.get("/ur/search/").content.decode().split("<footer", 1)[1]
+    # English filling the gap is marked as English, so screen readers pronounce it right.
+    assert re.search(r'<p lang="en" dir="ltr">[^<]*helps co-operatives, social enterprises', urdu)
     FooterText.objects.create(
         locale=Locale.objects.get(language_code="pl"),
         text="Centrum pomaga spółdzielniom i przedsiębiorstwom społecznym (tłumaczenie demo).",
@@ -77,3 +82,4 @@ def test_footer_is_translatable_with_english_filling_gaps(client):
     polish = client.get("/pl/search/").content.decode()
     assert "Centrum pomaga spółdzielniom" in polish
     assert "helps co-operatives, social enterprises" not in polish
+    assert '<p lang="en"' not in polish.split("<footer", 1)[1]

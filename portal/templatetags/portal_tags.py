@@ -191,8 +191,12 @@ def abs_days(value) -> int:
 
 
 @register.simple_tag
-def footer_text() -> str:
-    """The footer text in the visitor's language, else the default language's (cached)."""
+def footer_text() -> dict:
+    """The footer text in the visitor's language, else the default language's (cached).
+
+    ``lang`` is set only when the text is in another language than the page, so the template
+    can mark it for screen readers.
+    """
     from django.core.cache import cache
 
     from portal.models import FooterText
@@ -200,13 +204,18 @@ def footer_text() -> str:
     language = translation.get_language() or settings.LANGUAGE_CODE
     version = cache.get_or_set("footer:version", 1, timeout=None)
     key = f"footer:{version}:{language}"
-    text = cache.get(key)
-    if text is None:
+    footer = cache.get(key)
+    if footer is None:
         rows = dict(
             FooterText.objects.filter(
                 locale__language_code__in={language, settings.LANGUAGE_CODE}
             ).values_list("locale__language_code", "text")
         )
-        text = rows.get(language) or rows.get(settings.LANGUAGE_CODE) or ""
-        cache.set(key, text, timeout=None)
-    return text
+        if rows.get(language):
+            footer = {"text": rows[language], "lang": ""}
+        else:
+            default = rows.get(settings.LANGUAGE_CODE) or ""
+            other = default and language != settings.LANGUAGE_CODE
+            footer = {"text": default, "lang": settings.LANGUAGE_CODE if other else ""}
+        cache.set(key, footer, timeout=None)
+    return footer
