@@ -62,7 +62,7 @@ def search_ids(queryset: QuerySet, query: str, *, limit: int = MAX_SEARCH_RESULT
 
     ``queryset`` may only be filtered on the page's search filter fields (live, path, locale),
     so the same call works with the database backend and with Elasticsearch. On PostgreSQL
-    the index is read directly (see portal/fulltext.py).
+    and SQLite the index is read directly (see portal/fulltext.py).
     """
 
     def find() -> list[int]:

@@ -157,11 +157,21 @@ def _ranked_pks(results) -> list[int]:
 
 
 def _search_pks(backend_name: str, query, scope) -> list[int]:
-    """The backend's best matches in ``scope``; on PostgreSQL read from the index directly."""
+    """The backend's best matches in ``scope``; on the database backends read from the index
+    directly (see portal/fulltext.py)."""
     ranked = ranked_ids(scope, query, limit=MAX_HITS, backend=backend_name)
     if ranked is not None:
         return ranked
     return _ranked_pks(get_search_backend(backend_name).search(query, scope))
+
+
+def autocomplete_pks(backend_name: str, partial, scope, *, limit: int = MAX_HITS) -> list[int]:
+    """Pages in ``scope`` whose words start with ``partial``, best first; on the database
+    backends read from the index directly."""
+    ranked = ranked_ids(scope, partial, limit=limit, backend=backend_name, autocomplete=True)
+    if ranked is not None:
+        return ranked
+    return [obj.pk for obj in get_search_backend(backend_name).autocomplete(partial, scope)[:limit]]
 
 
 def backend_candidates(
@@ -179,7 +189,7 @@ def backend_candidates(
             partial = " ".join(term.word for term in query_terms)
         else:
             partial = word_query(query_terms)
-        prefixes += _ranked_pks(backend.autocomplete(partial, scope))
+        prefixes += autocomplete_pks(backend_name, partial, scope)
     return words, prefixes
 
 

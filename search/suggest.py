@@ -7,7 +7,7 @@ from wagtail.search.backends import get_search_backend
 
 from search import results as shown_as
 from search import text
-from search.queries import backend_scopes, locales, visible_pages, word_query
+from search.queries import autocomplete_pks, backend_scopes, locales, visible_pages, word_query
 
 
 def suggestions(query: str, *, request, language: str, limit: int = 8) -> list[dict[str, str]]:
@@ -27,7 +27,7 @@ def suggestions(query: str, *, request, language: str, limit: int = 8) -> list[d
             if hasattr(backend, "es")
             else word_query(query_terms)
         )
-        found += [obj.pk for obj in backend.autocomplete(partial, scope)[: limit * 3]]
+        found += autocomplete_pks(backend_name, partial, scope, limit=limit * 3)
     if not found:
         return []
     order = {pk: i for i, pk in enumerate(dict.fromkeys(found))}
