@@ -41,6 +41,13 @@ class DirectoryIndexPage(SectionIndexMixin, Page):
         context["listing"] = provider_listing(request=request, index=self)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        listing = (getattr(response, "context_data", None) or {}).get("listing")
+        if listing is not None and listing.unavailable:
+            response.status_code = 503  # said on the page; and a 503 is never cached
+        return response
+
 
 class DeliveryMode(models.TextChoices):
     IN_PERSON = "in-person", _("In person")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from portal.listing import Listing, build_listing, vocabulary_choices
 from portal.locales import descendants_with_fallback
 from portal.models import PageFacet
 from portal.vocabulary import labels
+
+logger = logging.getLogger(__name__)
 
 #: The facets the directory filters by, in the order they are shown.
 DIRECTORY_PARAMS = ("need", "stage", "type", "area", "mode", "cost", "lang")
@@ -156,8 +159,13 @@ def provider_listing(*, request, index: Page) -> Listing:
     query = clean_query(request.GET.get("q"))
     base = providers_in(index)
     sort = request.GET.get("sort", "")
+    unavailable = False
     if query:
-        ids = search_ids(base, query)
+        try:
+            ids = search_ids(base, query)
+        except Exception:  # a search server that is down must not take the directory with it
+            logger.exception("Search backend failed for a directory query")
+            ids, unavailable = [], True
         queryset = _ordered(base, ids) if sort != "name" else base.filter(pk__in=ids)
         sort = sort if sort == "name" else "relevance"
     else:
@@ -178,6 +186,15 @@ def provider_listing(*, request, index: Page) -> Listing:
         if group.param == "lang":
             options = tuple(o for o in group.options if o.count or o.selected)
             listing.groups[position] = type(group)(group.param, group.label, options)
+    if unavailable:
+        listing.unavailable = True
+        listing.messages.insert(
+            0,
+            _(
+                "Search is not available right now. Please try again in a few minutes, "
+                "or browse the sections from the menu."
+            ),
+        )
     listing.query = query
     listing.sort = sort
     listing.cards = result_cards(list(listing.page.object_list))

@@ -46,6 +46,8 @@ class Listing:
     total: int
     messages: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
+    #: The search backend failed: the page says so and is served as 503, never cached.
+    unavailable: bool = False
 
     @property
     def querystring(self) -> str:

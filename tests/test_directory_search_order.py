@@ -43,3 +43,25 @@ def test_every_word_must_match_in_the_backend_order(client, providers):
     assert set(shown) == {"Cargo Bike Co-op", "Bike Kitchen", "Repair Cafe Network"}
     assert shown == backend_order("bike repairs")
     assert listed(client, "bike housing") == []
+
+
+@pytest.mark.django_db
+def test_search_server_down_gives_a_plain_message_and_is_not_cached(client, providers, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.elasticsearch",
+            "URLS": ["http://127.0.0.1:1"],  # nothing listens there
+            "INDEX_PREFIX": "cwh_down_",
+            "TIMEOUT": 1,
+            "OPTIONS": {"max_retries": 0},
+        }
+    }
+    settings.PAGE_CACHE_SECONDS = 300
+    response = client.get("/directory/", {"q": "bike"})
+    assert response.status_code == 503
+    assert "Search is not available right now" in response.content.decode()
+    again = client.get("/directory/", {"q": "bike"})
+    assert again.status_code == 503
+    assert again.get("X-Page-Cache") != "hit"
+    # Browsing without words still works.
+    assert client.get("/directory/").status_code == 200
