@@ -330,6 +330,8 @@ def _summary(raw: dict, *, tool: str) -> dict:
         "errors": socket_errors + raw.get("status_5xx", 0) + raw.get("status_4xx", 0),
         "status_4xx": raw.get("status_4xx", 0),
         "status_5xx": raw.get("status_5xx", 0),
+        #: Deliberate "unavailable" answers (a backing service is down, and the page says so).
+        "status_503": raw.get("status_503", 0),
         "socket_errors": socket_errors,
     }
 
@@ -380,5 +382,6 @@ def _locust(base: str, listing: str, *, seconds: float, connections: int) -> dic
         "errors": failures,
         "status_4xx": 0,
         "status_5xx": failures,
+        "status_503": 0,
         "socket_errors": 0,
     }

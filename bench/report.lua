@@ -16,7 +16,7 @@ function init(args)
       if line ~= "" then table.insert(paths, line) end
     end
   end
-  s2, s3, s4, s5 = 0, 0, 0, 0
+  s2, s3, s4, s5, s503 = 0, 0, 0, 0, 0
 end
 
 function request()
@@ -28,6 +28,7 @@ function request()
 end
 
 function response(status, headers, body)
+  if status == 503 then s503 = s503 + 1 end
   if status >= 500 then s5 = s5 + 1
   elseif status >= 400 then s4 = s4 + 1
   elseif status >= 300 then s3 = s3 + 1
@@ -35,20 +36,21 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local c2, c3, c4, c5 = 0, 0, 0, 0
+  local c2, c3, c4, c5, c503 = 0, 0, 0, 0, 0
   for _, thread in ipairs(threads) do
     c2 = c2 + thread:get("s2")
     c3 = c3 + thread:get("s3")
     c4 = c4 + thread:get("s4")
     c5 = c5 + thread:get("s5")
+    c503 = c503 + thread:get("s503")
   end
   local e = summary.errors
   io.write(string.format(
     'WRK_JSON {"requests": %d, "duration_us": %d, "bytes": %d, "p50_us": %d, "p95_us": %d, ' ..
     '"p99_us": %d, "max_us": %d, "connect_errors": %d, "read_errors": %d, "write_errors": %d, ' ..
     '"timeouts": %d, "non_2xx_3xx": %d, "status_2xx": %d, "status_3xx": %d, "status_4xx": %d, ' ..
-    '"status_5xx": %d}\n',
+    '"status_5xx": %d, "status_503": %d}\n',
     summary.requests, summary.duration, summary.bytes, latency:percentile(50),
     latency:percentile(95), latency:percentile(99), latency.max, e.connect, e.read, e.write,
-    e.timeout, e.status, c2, c3, c4, c5))
+    e.timeout, e.status, c2, c3, c4, c5, c503))
 end

@@ -5,6 +5,9 @@
    recording requests, errors and worker memory every 30 seconds: no 5xx, memory flat.
 3. The same traffic with the cache unavailable (REDIS_URL pointing at a closed port): pages
    are served uncached, /healthz answers 503, nothing 500s.
+3b. The same with the search server unavailable (ELASTICSEARCH_URL pointing at a closed
+   port): searches answer 503 with a message saying so, every other page is served,
+   /healthz answers 503 naming search, nothing else 5xx.
 4. On PostgreSQL, every database connection is cut in the middle of a run
    (pg_terminate_backend): the site must recover by itself (CONN_HEALTH_CHECKS).
 Loopback only; bounded by time; every server started here is stopped. Writes
@@ -164,14 +167,34 @@ def main() -> int:
         }
         log(f"  {result['rps']}/s, 5xx {result['status_5xx']}; /healthz {status} {body[:120]}")
 
+    log("== search unavailable (ELASTICSEARCH_URL at a closed port)")
+    search_env = {**env, "ELASTICSEARCH_URL": "http://127.0.0.1:1"}
+    with Server(search_env, name="soak-nosearch") as server:
+        result = load(server.base, paths, seconds=FAULT_SECONDS, connections=connections)
+        status, body, _headers = fetch(server.base + "/healthz")
+        report["search_down"] = {
+            "load": result,
+            "healthz_status": status,
+            "healthz": json.loads(body or b"{}"),
+            "searches": sum(1 for p in paths if "q=" in p),
+        }
+        log(
+            f"  {result['rps']}/s, 503 {result['status_503']}, other 5xx "
+            f"{result['status_5xx'] - result['status_503']}; /healthz {status} {body[:120]}"
+        )
+
     report["machine_after"] = machine()
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "soak.json").write_text(json.dumps(report, indent=1) + "\n")
     summary = markdown(report)
     (RESULTS / "soak.md").write_text(summary)
     print("\n" + summary)
+    search_down = report["search_down"]["load"]
     failed = (
-        sum(s["status_5xx"] for s in report["soak"]) + report["cache_down"]["load"]["status_5xx"]
+        sum(s["status_5xx"] for s in report["soak"])
+        + report["cache_down"]["load"]["status_5xx"]
+        + search_down["status_5xx"]
+        - search_down["status_503"]
     )
     return 1 if failed else 0
 
@@ -201,6 +224,14 @@ def markdown(report: dict) -> str:
         f"- Cache unavailable: {down['load']['requests']} requests, "
         f"{down['load']['status_5xx']} answers 5xx; /healthz {down['healthz_status']} "
         f"{down['healthz'].get('checks')}."
+    )
+    search = report["search_down"]
+    out.append(
+        f"- Search server unavailable: {search['load']['requests']} requests over "
+        f"{len(report['paths'])} URLs ({search['searches']} of them searches), "
+        f"{search['load']['status_503']} answers 503 saying search is unavailable, "
+        f"{search['load']['status_5xx'] - search['load']['status_503']} other 5xx; /healthz "
+        f"{search['healthz_status']} {search['healthz'].get('checks')}."
     )
     restart = report.get("database_restart")
     if restart:
