@@ -36,6 +36,7 @@ def wsgi_app(db):
     request_finished.connect(close_old_connections)
 
 
+@pytest.mark.django_db
 def test_the_description_is_published(client):
     response = client.get("/api/oruk/openapi.json")
     assert response.status_code == 200
