@@ -17,7 +17,13 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, reading_minutes
 from portal.jsonld import ld_json_script
-from portal.mixins import FacetIndexMixin, OwnerMixin, ReviewMixin, ShareImageMixin
+from portal.mixins import (
+    FacetIndexMixin,
+    OwnerMixin,
+    ReviewMixin,
+    ShareImageMixin,
+    ownership_panel,
+)
 from portal.pages import SectionIndexMixin
 
 
@@ -189,16 +195,8 @@ class CaseStudyPage(FacetIndexMixin, ReviewMixin, OwnerMixin, ShareImageMixin, P
         FieldPanel("providers"),
         FieldPanel("related_guides"),
         FieldPanel("tags"),
-        MultiFieldPanel(
-            [
-                FieldPanel("owner_organisation"),
-                FieldPanel("last_reviewed"),
-                FieldPanel("review_by"),
-            ],
-            heading=_("Ownership and review"),
-        ),
+        ownership_panel(),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("organisation_name", boost=2),

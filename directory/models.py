@@ -21,7 +21,13 @@ from wagtail.search import index
 
 from directory.geo import centroid, normalise_postcode
 from directory.languages import LANGUAGES, parse_language_codes, unknown_language_codes
-from portal.mixins import OwnerMixin, ReviewMixin, ShareImageMixin, VocabularyMixin
+from portal.mixins import (
+    OwnerMixin,
+    ReviewMixin,
+    ShareImageMixin,
+    VocabularyMixin,
+    ownership_panel,
+)
 from portal.pages import SectionIndexMixin
 
 
@@ -222,17 +228,8 @@ class ProviderPage(
             heading=_("Contact"),
         ),
         FieldPanel("tags"),
-        MultiFieldPanel(
-            [
-                FieldPanel("owner_organisation"),
-                FieldPanel("last_reviewed"),
-                FieldPanel("review_by"),
-                FieldPanel("external_id"),
-            ],
-            heading=_("Ownership and review"),
-        ),
+        ownership_panel("external_id"),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=1.5),

@@ -68,7 +68,6 @@ class HomePage(ShareImageMixin, Page):
         FieldPanel("featured_case_study"),
         FieldPanel("popular_needs", widget=forms.CheckboxSelectMultiple),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:

@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
 
 from portal.models import Area, PageFacet
 from portal.page_forms import OwnedPageForm
@@ -182,5 +184,13 @@ class ShareImageMixin(models.Model):
         help_text=_("Shown in previews on social media; 1200 × 630 pixels works best."),
     )
 
+    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
+
     class Meta:
         abstract = True
+
+
+def ownership_panel(*extra: str) -> MultiFieldPanel:
+    """The owner organisation and review dates (OwnerMixin, ReviewMixin), plus ``extra`` fields."""
+    fields = ["owner_organisation", "last_reviewed", "review_by", *extra]
+    return MultiFieldPanel([FieldPanel(name) for name in fields], heading=_("Ownership and review"))

@@ -172,7 +172,6 @@ class CampaignPage(ShareImageMixin, Page):
             [FieldPanel("end_date"), FieldPanel("ended_message")], heading=_("When it ends")
         ),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("hero_heading"),

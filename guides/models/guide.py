@@ -17,7 +17,13 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock, headings, reading_minutes
 from portal.jsonld import ld_json_script
-from portal.mixins import OwnerMixin, ReviewMixin, ShareImageMixin, VocabularyMixin
+from portal.mixins import (
+    OwnerMixin,
+    ReviewMixin,
+    ShareImageMixin,
+    VocabularyMixin,
+    ownership_panel,
+)
 
 #: Page types an editor may pick as related content, and that related content is chosen from.
 CONTENT_PAGE_TYPES = ["guides.GuidePage", "guides.TrainingModulePage", "casestudies.CaseStudyPage"]
@@ -80,16 +86,8 @@ class GuidePage(VocabularyMixin, ReviewMixin, OwnerMixin, ShareImageMixin, Page)
         facet_panel(),
         FieldPanel("tags"),
         FieldPanel("related_pages"),
-        MultiFieldPanel(
-            [
-                FieldPanel("owner_organisation"),
-                FieldPanel("last_reviewed"),
-                FieldPanel("review_by"),
-            ],
-            heading=_("Ownership and review"),
-        ),
+        ownership_panel(),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=1.5),

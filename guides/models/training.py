@@ -18,7 +18,13 @@ from wagtail.search import index
 from guides.blocks import LessonsBlock, MaterialsBlock, OutcomesBlock
 from guides.models.guide import facet_panel
 from portal.jsonld import iso_duration, ld_json_script
-from portal.mixins import OwnerMixin, ReviewMixin, ShareImageMixin, VocabularyMixin
+from portal.mixins import (
+    OwnerMixin,
+    ReviewMixin,
+    ShareImageMixin,
+    VocabularyMixin,
+    ownership_panel,
+)
 
 
 class Level(models.TextChoices):
@@ -126,16 +132,8 @@ class TrainingModulePage(VocabularyMixin, ReviewMixin, OwnerMixin, ShareImageMix
         ),
         facet_panel(),
         FieldPanel("tags"),
-        MultiFieldPanel(
-            [
-                FieldPanel("owner_organisation"),
-                FieldPanel("last_reviewed"),
-                FieldPanel("review_by"),
-            ],
-            heading=_("Ownership and review"),
-        ),
+        ownership_panel(),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=1.5),
