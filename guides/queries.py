@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Sum, When
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -16,6 +16,7 @@ from guides.models import (
     TrainingModulePage,
     TrainingSession,
 )
+from portal import frame
 from portal.listing import Listing, build_listing, tag_choices, vocabulary_choices
 from portal.locales import children_with_fallback
 from portal.models import PageFacet
@@ -114,16 +115,25 @@ def related_content(*, page: Page, limit: int = RELATED_LIMIT) -> list[Page]:
 
 
 def page_context(*, page: Page, request) -> dict:
-    """What a guide or module page shows beside its own fields, in a fixed number of queries."""
-    ancestors = list(page.get_ancestors())
-    needs = list(page.needs.all())
-    tags = list(page.tags.all())
+    """What a guide or module page shows beside its own fields.
+
+    The breadcrumbs, related content, needs, sectors and topics only change when something
+    is published, which starts a new cache version: they are kept until then.
+    """
+
+    def build() -> dict:
+        return {
+            "ancestors": list(page.get_ancestors()),
+            "related": related_content(page=page),
+            "needs": list(page.needs.all()),
+            "sectors": list(page.sectors.all()),
+            "tags": list(page.tags.all()),
+        }
+
+    side = frame.cached(request, "guide", build, page.pk, translation.get_language() or "")
+    ancestors = side["ancestors"]
     return {
-        "ancestors": ancestors,
-        "related": related_content(page=page),
-        "needs": needs,
-        "sectors": list(page.sectors.all()),
-        "tags": tags,
+        **side,
         "index_url": ancestors[-1].get_url(request) if ancestors else "",
-        "json_ld": page.json_ld(request, needs=needs, tags=tags),
+        "json_ld": page.json_ld(request, needs=side["needs"], tags=side["tags"]),
     }

@@ -408,3 +408,15 @@ def test_an_image_needs_a_description_unless_it_is_marked_decorative():
     assert block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": True}))
     value = block.to_python({"image": image.pk, "alt_text": "Volunteers sorting food"})
     assert 'alt="Volunteers sorting food"' in block.render(block.clean(value))
+
+
+@pytest.mark.django_db
+def test_related_content_follows_publishing_after_the_page_was_seen(client, section):
+    index = section(GuideIndexPage)
+    guide = make_guide(index, title="Main", need=["funding"])
+    assert "Newly published funding guide" not in client.get(guide.url).content.decode()
+    newer = make_guide(index, title="Newly published funding guide", need=["funding"])
+    related = client.get(guide.url).content.decode().split('id="related-heading"')[1]
+    assert newer.title in related
+    newer.unpublish()
+    assert newer.title not in client.get(guide.url).content.decode()
