@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import Locale
@@ -64,15 +66,37 @@ def _build(language: str) -> dict[str, tuple[TermInfo, ...]]:
     return result
 
 
+#: Within one request the vocabulary is read from the cache once per language: a
+#: questionnaire step checks every answer choice against it, hundreds of look-ups.
+_request = threading.local()
+
+
+def _start_request(**_kwargs) -> None:
+    _request.memo = {}
+
+
+def _end_request(**_kwargs) -> None:
+    _request.memo = None
+
+
+request_started.connect(_start_request, dispatch_uid="vocabulary-request-started")
+request_finished.connect(_end_request, dispatch_uid="vocabulary-request-finished")
+
+
 def vocabulary(language: str | None = None) -> dict[str, tuple[TermInfo, ...]]:
     """Every vocabulary's terms in ``language`` (default: the active one), cached until edited."""
     language = language or translation.get_language() or "en"
+    memo = getattr(_request, "memo", None)
+    if memo is not None and language in memo:
+        return memo[language]
     version = cache.get_or_set(_VERSION_KEY, 1, timeout=None)
     key = f"vocabulary:{version}:{language}"
     value = cache.get(key)
     if value is None:
         value = _build(language)
         cache.set(key, value, timeout=None)
+    if memo is not None:
+        memo[language] = value
     return value
 
 
@@ -90,6 +114,8 @@ def regions() -> tuple[str, ...]:
 
 
 def invalidate(**_kwargs) -> None:
+    if getattr(_request, "memo", None):
+        _request.memo = {}
     try:
         cache.incr(_VERSION_KEY)
     except ValueError:
