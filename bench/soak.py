@@ -123,6 +123,9 @@ def main() -> int:
 
     log(f"== soak on {report['database']}: ramp")
     with Server(env, name="soak") as server:
+        # Every URL once first, so the ramp measures the site serving, not filling, its caches.
+        for path in paths:
+            fetch(server.base + path, timeout=60)
         connections, report["ramp"] = ramp(server, paths)
         report["connections"] = connections
         log(f"== soak: {SOAK_SECONDS} s at {connections} connections")
