@@ -156,6 +156,19 @@ def test_a_question_removed_mid_journey_falls_back_to_the_next_one(client, quest
     assert params(response["Location"])["notice"] == ["changed"]
 
 
+def test_a_published_rewording_shows_at_once(client, questionnaire, home):
+    import copy
+
+    first = client.get("/find-support/?step=stage").content.decode()
+    assert QUESTIONS[0]["value"]["text"] in first
+    reworded = copy.deepcopy(QUESTIONS)
+    reworded[0]["value"]["text"] = "Which kinds of help would make the biggest difference?"
+    questionnaire_page(home, questions=reworded)
+    html = client.get("/find-support/?step=stage").content.decode()
+    assert "Which kinds of help would make the biggest difference?" in html
+    assert QUESTIONS[0]["value"]["text"] not in html
+
+
 def test_skipping_ahead_by_hand_asks_the_earlier_question_first(client, questionnaire):
     html = client.get("/find-support/?step=area").content.decode()
     assert "Please answer this question first." in html

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
+from django.core.cache import cache
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +18,26 @@ from portal.pages import SectionIndexMixin
 from triage.forms import QuestionnairePageForm
 from triage.models.blocks import PinBlock, PriorityBlock, QuestionBlock, TestCaseBlock
 from triage.questionnaire import Questionnaire, questions_from_stream
+
+#: Parsed questionnaires are kept by the hash of their stored questions, so an edit, a
+#: preview or a translation is a new entry and nothing needs invalidating.
+PARSED_TIMEOUT = 24 * 60 * 60
+
+
+def parsed_questionnaire(stream) -> Questionnaire:
+    """``questions_from_stream(stream)``, shared between requests.
+
+    Turning the StreamField into blocks checks every answer's facet choices against the
+    vocabulary, which costs more than the rest of a questionnaire step; the stored JSON is
+    cheap to read and identifies the result exactly.
+    """
+    raw = json.dumps(list(stream.raw_data), sort_keys=True, default=str)
+    key = "triage:questionnaire:" + hashlib.sha256(raw.encode()).hexdigest()
+    questionnaire = cache.get(key)
+    if questionnaire is None:
+        questionnaire = questions_from_stream(stream)
+        cache.set(key, questionnaire, PARSED_TIMEOUT)
+    return questionnaire
 
 
 class FindSupportPage(RoutablePageMixin, SectionIndexMixin, Page):
@@ -95,7 +119,7 @@ class FindSupportPage(RoutablePageMixin, SectionIndexMixin, Page):
 
     @cached_property
     def questionnaire(self) -> Questionnaire:
-        return questions_from_stream(self.questions)
+        return parsed_questionnaire(self.questions)
 
     @cached_property
     def rules(self):
