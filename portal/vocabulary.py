@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -83,18 +84,34 @@ request_started.connect(_start_request, dispatch_uid="vocabulary-request-started
 request_finished.connect(_end_request, dispatch_uid="vocabulary-request-finished")
 
 
+def _fresh_version() -> int:
+    """A version number no process has seen, so an emptied cache never revives a memo."""
+    return time.time_ns()
+
+
+#: Vocabularies already unpickled by this process, by (version, language): a busy page asks
+#: for them on every request, and reading the shared version number is far cheaper.
+_process: dict[tuple[int, str], dict[str, tuple[TermInfo, ...]]] = {}
+
+
 def vocabulary(language: str | None = None) -> dict[str, tuple[TermInfo, ...]]:
     """Every vocabulary's terms in ``language`` (default: the active one), cached until edited."""
     language = language or translation.get_language() or "en"
     memo = getattr(_request, "memo", None)
     if memo is not None and language in memo:
         return memo[language]
-    version = cache.get_or_set(_VERSION_KEY, 1, timeout=None)
-    key = f"vocabulary:{version}:{language}"
-    value = cache.get(key)
+    version = cache.get_or_set(_VERSION_KEY, _fresh_version, timeout=None)
+    value = _process.get((version, language)) if version is not None else None
     if value is None:
-        value = _build(language)
-        cache.set(key, value, timeout=None)
+        key = f"vocabulary:{version}:{language}"
+        value = cache.get(key)
+        if value is None:
+            value = _build(language)
+            cache.set(key, value, timeout=None)
+        if version is not None:  # None: the shared cache is down, so nothing to check against
+            if len(_process) > 64:
+                _process.clear()
+            _process[(version, language)] = value
     if memo is not None:
         memo[language] = value
     return value
@@ -119,7 +136,7 @@ def invalidate(**_kwargs) -> None:
     try:
         cache.incr(_VERSION_KEY)
     except ValueError:
-        cache.set(_VERSION_KEY, 2, timeout=None)
+        cache.set(_VERSION_KEY, _fresh_version(), timeout=None)
 
 
 for _model in TERM_MODELS.values():
