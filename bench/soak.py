@@ -131,31 +131,34 @@ def main() -> int:
         log(f"== soak: {SOAK_SECONDS} s at {connections} connections")
         report["soak"] = run_slices(server, paths, seconds=SOAK_SECONDS, connections=connections)
 
-        if use_postgres:
-            log("== database connections cut mid-run")
-            cut = {}
+    if use_postgres:
+        # With the page cache off, so that every request needs the database.
+        log("== database connections cut mid-run (page cache off)")
+        server = Server({**env, "PAGE_CACHE_SECONDS": "0"}, name="soak-dbcut").start()
+        cut = {}
 
-            def cut_later():
-                time.sleep(FAULT_SECONDS / 2)
-                cut["terminated"] = terminate_connections(POSTGRES_URL)
+        def cut_later():
+            time.sleep(FAULT_SECONDS / 2)
+            cut["terminated"] = terminate_connections(POSTGRES_URL)
 
-            thread = threading.Thread(target=cut_later)
-            thread.start()
-            during = load(server.base, paths, seconds=FAULT_SECONDS, connections=connections)
-            thread.join()
-            time.sleep(1)
-            after = load(server.base, paths, seconds=10, connections=connections)
-            health = fetch(server.base + "/healthz")[0]
-            report["database_restart"] = {
-                **cut,
-                "during": during,
-                "after": after,
-                "healthz_after": health,
-            }
-            log(
-                f"  terminated {cut.get('terminated')} connections; 5xx during "
-                f"{during['status_5xx']}, after {after['status_5xx']}; healthz {health}"
-            )
+        thread = threading.Thread(target=cut_later)
+        thread.start()
+        during = load(server.base, paths, seconds=FAULT_SECONDS, connections=connections)
+        thread.join()
+        time.sleep(1)
+        after = load(server.base, paths, seconds=10, connections=connections)
+        health = fetch(server.base + "/healthz")[0]
+        report["database_restart"] = {
+            **cut,
+            "during": during,
+            "after": after,
+            "healthz_after": health,
+        }
+        log(
+            f"  terminated {cut.get('terminated')} connections; 5xx during "
+            f"{during['status_5xx']}, after {after['status_5xx']}; healthz {health}"
+        )
+        server.stop()
 
     log("== cache unavailable (REDIS_URL at a closed port)")
     down_env = {**env, "REDIS_URL": "redis://127.0.0.1:1/0"}
@@ -171,7 +174,8 @@ def main() -> int:
         log(f"  {result['rps']}/s, 5xx {result['status_5xx']}; /healthz {status} {body[:120]}")
 
     log("== search unavailable (ELASTICSEARCH_URL at a closed port)")
-    search_env = {**env, "ELASTICSEARCH_URL": "http://127.0.0.1:1"}
+    # The page cache off too, so every search asks the (unavailable) search server.
+    search_env = {**env, "ELASTICSEARCH_URL": "http://127.0.0.1:1", "PAGE_CACHE_SECONDS": "0"}
     with Server(search_env, name="soak-nosearch") as server:
         result = load(server.base, paths, seconds=FAULT_SECONDS, connections=connections)
         status, body, _headers = fetch(server.base + "/healthz")
