@@ -28,3 +28,6 @@ SILENCED_SYSTEM_CHECKS = (
     else ["security.W004", "security.W008", "security.W012", "security.W016", "security.W021"]
 )
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+# A kept connection is checked before a request reuses it, so a database restart between
+# requests costs a reconnect, not an error.
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
