@@ -12,8 +12,8 @@ from portal.models import PartnerOrganisation
 
 @pytest.fixture(autouse=True)
 def _skeleton_back_afterwards(django_db_blocker):
-    """These tests need real transactions, which end by emptying every table; later tests
-    expect the site skeleton, so it is rebuilt once the emptying is done."""
+    """These tests need real transactions, which end by emptying every table; any test run
+    after them expects the site skeleton, so it is rebuilt once the emptying is done."""
     yield
     with django_db_blocker.unblock():
         call_command("load_demo_content", skeleton=True, stdout=io.StringIO())
@@ -24,6 +24,8 @@ def cut_connection(transactional_db):
     """Terminate this process's database connection from another one, as a restart does."""
     if connection.vendor != "postgresql":
         pytest.skip("Only a database server can drop a connection; CI runs this on PostgreSQL.")
+    # Tests with real transactions run after the others, some of which empty every table.
+    call_command("load_demo_content", skeleton=True, stdout=io.StringIO())
 
     def cut():
         connection.ensure_connection()
