@@ -189,12 +189,12 @@ def validate(
 
     first = questionnaire.first.key
     reached = {first}
-    todo = [first]
-    while todo:
-        for target in graph.get(todo.pop(), ()):
+    pending = [first]
+    while pending:
+        for target in graph.get(pending.pop(), ()):
             if target not in reached:
                 reached.add(target)
-                todo.append(target)
+                pending.append(target)
     for question in questionnaire.questions:
         if question.key not in reached:
             problems.append(
